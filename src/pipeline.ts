@@ -1,0 +1,94 @@
+/**
+ * The pipeline, in order. This list is the pipeline diagram of the README: moving a stage is a
+ * one-line change here. Document stages run on each article alone; corpus stages see them all.
+ */
+import type { Doc, Message } from './document.js';
+import { CrosscheckError } from './errors.js';
+import { checkStageOptions, type AnyStage, type CorpusResults } from './stage.js';
+import { cleanStage } from './stages/01-clean/index.js';
+import { segmentStage } from './stages/02-segment/index.js';
+import { mentionsStage } from './stages/03-mentions/index.js';
+import { quotesStage } from './stages/04-quotes/index.js';
+import { identityStage } from './stages/05-identity/index.js';
+
+export const PIPELINE: readonly AnyStage[] = [cleanStage, segmentStage, mentionsStage, quotesStage, identityStage];
+
+/** Options per stage, keyed by stage name; each is checked once by that stage's schema. */
+export type StageOptions = Partial<Record<string, unknown>>;
+
+export interface PipelineRun {
+  docs: Doc[];
+  corpus: Partial<CorpusResults>;
+  messages: Message[];
+}
+
+interface PreparedStage {
+  stage: AnyStage;
+  options: unknown;
+}
+
+/** Checks every stage's options up front, so a typo fails before any work is done. */
+export function preparePipeline(stageOptions: StageOptions = {}, stages: readonly AnyStage[] = PIPELINE): PreparedStage[] {
+  const known = new Set(stages.map((stage) => stage.name as string));
+  for (const name of Object.keys(stageOptions)) {
+    if (!known.has(name)) {
+      throw new CrosscheckError('INVALID_OPTIONS', `Unknown stage "${name}" in stage options; known stages: ${[...known].join(', ')}.`);
+    }
+  }
+  return stages.map((stage) => ({ stage, options: checkStageOptions(stage, stageOptions[stage.name as string]) }));
+}
+
+/**
+ * Runs the prepared stages over the documents. A stage that throws on one document becomes an
+ * error message on that document and the document is left out of later stages; the others go on.
+ */
+export function runPipeline(input: readonly Doc[], prepared: readonly PreparedStage[]): PipelineRun {
+  let docs = input.map((doc) => ({ ...doc, messages: [...doc.messages], results: { ...doc.results } }));
+  const failed = new Set<string>();
+  const corpus: Partial<CorpusResults> = {};
+  const messages: Message[] = [];
+
+  for (const { stage, options } of prepared) {
+    if (stage.kind === 'document') {
+      docs = docs.map((doc) => {
+        if (failed.has(doc.id)) return doc;
+        try {
+          const output = stage.run(doc, options);
+          return {
+            ...doc,
+            results: { ...doc.results, [stage.name]: output.result },
+            messages: output.messages?.length ? [...doc.messages, ...output.messages] : doc.messages,
+          };
+        } catch (error) {
+          failed.add(doc.id);
+          return { ...doc, messages: [...doc.messages, stageFailure(stage.name, doc.id, error)] };
+        }
+      });
+    } else {
+      const usable = docs.filter((doc) => !failed.has(doc.id));
+      try {
+        const output = stage.run(usable, options, corpus);
+        (corpus as Record<string, unknown>)[stage.name] = output.result;
+        for (const message of output.messages ?? []) {
+          const owner = docs.find((doc) => doc.id === message.doc);
+          if (owner) owner.messages.push(message);
+          else messages.push(message);
+        }
+      } catch (error) {
+        messages.push(stageFailure(stage.name, '', error));
+      }
+    }
+  }
+  return { docs, corpus, messages };
+}
+
+function stageFailure(stage: string, doc: string, error: unknown): Message {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    doc,
+    stage,
+    rule: `${stage}/failed`,
+    severity: 'error',
+    text: `The ${stage} stage failed on this input and its results are missing: ${detail}`,
+  };
+}
