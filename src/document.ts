@@ -21,7 +21,8 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /** A problem in the data, never an exception. `rule` is stable; `text` is for people. */
 export interface Message {
-  doc: string;
+  /** The document's id, or null for a problem with the run as a whole (a missing path). */
+  doc: string | null;
   stage: string;
   rule: string;
   severity: Severity;

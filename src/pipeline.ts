@@ -42,13 +42,18 @@ export function preparePipeline(stageOptions: StageOptions = {}, stages: readonl
  * Runs the prepared stages over the documents. A stage that throws on one document becomes an
  * error message on that document and the document is left out of later stages; the others go on.
  */
-export function runPipeline(input: readonly Doc[], prepared: readonly PreparedStage[]): PipelineRun {
+export function runPipeline(
+  input: readonly Doc[],
+  prepared: readonly PreparedStage[],
+  onStage?: (stage: string, index: number, total: number) => void,
+): PipelineRun {
   let docs = input.map((doc) => ({ ...doc, messages: [...doc.messages], results: { ...doc.results } }));
   const failed = new Set<string>();
   const corpus: Partial<CorpusResults> = {};
   const messages: Message[] = [];
 
-  for (const { stage, options } of prepared) {
+  for (const [index, { stage, options }] of prepared.entries()) {
+    onStage?.(stage.name, index, prepared.length);
     if (stage.kind === 'document') {
       docs = docs.map((doc) => {
         if (failed.has(doc.id)) return doc;
@@ -75,14 +80,14 @@ export function runPipeline(input: readonly Doc[], prepared: readonly PreparedSt
           else messages.push(message);
         }
       } catch (error) {
-        messages.push(stageFailure(stage.name, '', error));
+        messages.push(stageFailure(stage.name, null, error));
       }
     }
   }
   return { docs, corpus, messages };
 }
 
-function stageFailure(stage: string, doc: string, error: unknown): Message {
+function stageFailure(stage: string, doc: string | null, error: unknown): Message {
   const detail = error instanceof Error ? error.message : String(error);
   return {
     doc,

@@ -1,0 +1,83 @@
+/**
+ * Turns the documents and corpus results of a pipeline run into the one output contract. This
+ * is the only place that knows both the stages' internal results and the contract's shape.
+ */
+import { CONTRACT_VERSION, type Analysis, type AnalysisDocument, type Quote } from './contract.js';
+import type { Doc } from './document.js';
+import type { PipelineRun } from './pipeline.js';
+import type { Entity } from './contract.js';
+import { overlaps, type Span } from './document.js';
+
+export const GENERATOR_VERSION = '0.1.0';
+
+export function assembleAnalysis(run: PipelineRun, readMessages: Analysis['messages']): Analysis {
+  const entities = run.corpus.identity?.entities ?? [];
+  return {
+    version: CONTRACT_VERSION,
+    generator: { name: 'crosscheck', version: GENERATOR_VERSION },
+    documents: run.docs.map(assembleDocument),
+    entities,
+    quotes: run.docs.flatMap((doc) => assembleQuotes(doc, entities)),
+    statements: [],
+    claims: [],
+    provenance: [],
+    relations: [],
+    timeline: [],
+    framing: [],
+    brief: [],
+    messages: [...readMessages, ...run.messages, ...run.docs.flatMap((doc) => doc.messages)],
+  };
+}
+
+function assembleDocument(doc: Doc): AnalysisDocument {
+  const clean = doc.results.clean;
+  const segment = doc.results.segment;
+  const titleSpan = doc.meta.titleSpan ?? clean?.title ?? null;
+  return {
+    id: doc.id,
+    source: doc.source,
+    format: doc.format,
+    title: doc.meta.title ?? (titleSpan ? doc.text.slice(titleSpan.start, titleSpan.end).trim() : null),
+    titleSpan,
+    outlet: doc.meta.outlet ?? clean?.outlet?.name ?? null,
+    published: doc.meta.published,
+    modified: doc.meta.modified,
+    url: doc.meta.url,
+    byline: doc.meta.byline,
+    language: doc.meta.language,
+    ...(doc.meta.notArticle ? { notArticle: true } : {}),
+    text: doc.text,
+    removed: clean?.removed ?? [],
+    paragraphs: segment?.paragraphs ?? [],
+    sentences: (segment?.sentences ?? []).map(({ start, end, headline }) => (headline ? { start, end, headline } : { start, end })),
+  };
+}
+
+function assembleQuotes(doc: Doc, entities: readonly Entity[]): Quote[] {
+  return (doc.results.quotes?.quotes ?? []).map(({ speakerAntecedent, ...quote }) => {
+    const anchor = speakerAntecedent ?? quote.speaker.mention;
+    const entity = anchor ? entityAt(entities, doc.id, anchor) : null;
+    return {
+      ...quote,
+      doc: doc.id,
+      speaker: { ...quote.speaker, entity: entity?.id ?? quote.speaker.entity, name: entity?.name ?? quote.speaker.name },
+    };
+  });
+}
+
+/** The entity with a mention in `doc` that overlaps `span`, preferring the longest overlap. */
+export function entityAt(entities: readonly Entity[], doc: string, span: Span): Entity | null {
+  let best: Entity | null = null;
+  let bestOverlap = 0;
+  for (const entity of entities) {
+    for (const mention of entity.mentions) {
+      if (mention.doc !== doc || !overlaps(mention, span)) continue;
+      const shared = Math.min(mention.end, span.end) - Math.max(mention.start, span.start);
+      if (shared > bestOverlap) {
+        best = entity;
+        bestOverlap = shared;
+      }
+    }
+  }
+  return best;
+}

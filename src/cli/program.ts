@@ -1,0 +1,143 @@
+/**
+ * The `crosscheck` command: a thin client of the library's public API. Flags are declared once
+ * with commander, which also generates `--help` (every option with its default).
+ *
+ * Exit codes: 0 success, 1 some inputs produced errors (the rest are still written), 2 bad usage.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { analyze, analysisJsonSchema, isCrosscheckError, renderReport, type Analysis, type ArticleInput, type ReportFormat } from '../index.js';
+import { reportSummary } from '../report/summary.js';
+import { GENERATOR_VERSION } from '../assemble.js';
+
+const EXIT_OK = 0;
+const EXIT_INPUT_ERRORS = 1;
+const EXIT_USAGE = 2;
+
+interface AnalyzeFlags {
+  out?: string;
+  format: ReportFormat;
+  quiet: boolean;
+  strict: boolean;
+  maxBytes: number;
+}
+
+function parseBytes(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb)?$/i.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('expected a size such as 20MB, 500kB or 1048576.');
+  const unit = (match[2] ?? '').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.round(Number(match[1]) * factor);
+}
+
+export function buildProgram(io: CliIO): Command {
+  const program = new Command()
+    .name('crosscheck')
+    .description('Cross-check many news articles about one story: who said what, on how many sources, with evidence for every item.')
+    .version(GENERATOR_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('analyze')
+    .description('analyze articles: files (.txt .md .html .json .jsonl), folders (recursive) and "-" for standard input')
+    .argument('<inputs...>', 'files, folders, or - for standard input')
+    .option('-o, --out <dir>', 'write analysis.json, report.html and report.md into this folder (default: print to standard output)')
+    .addOption(new Option('-f, --format <format>', 'what to print to standard output when --out is not given').choices(['json', 'html', 'md']).default('json'))
+    .option('-q, --quiet', 'print nothing but errors', false)
+    .option('--strict', 'exit with 1 on warnings too, not only on errors', false)
+    .option('--max-bytes <size>', 'refuse inputs larger than this', parseBytes, 20 * 1024 * 1024)
+    .action(async (inputs: string[], flags: AnalyzeFlags) => {
+      io.exitCode = await runAnalyze(inputs, flags, io);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the analysis output')
+    .action(() => {
+      io.stdout(`${JSON.stringify(analysisJsonSchema(), null, 2)}\n`);
+    });
+
+  return program;
+}
+
+async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIO): Promise<number> {
+  const inputs: ArticleInput[] = [];
+  for (const path of paths) {
+    if (path === '-') inputs.push({ content: await io.readStdin(), source: 'stdin' });
+    else inputs.push(path);
+  }
+  const showProgress = !flags.quiet && io.stderrIsTTY;
+  const analysis = await analyze(inputs, {
+    maxBytes: flags.maxBytes,
+    cwd: io.cwd,
+    onProgress: showProgress
+      ? (event) => {
+          const line = event.phase === 'read' ? `read ${event.documents} document(s)` : `[${event.index + 1}/${event.total}] ${event.stage}`;
+          io.stderr(`\r\x1b[2K${line}`);
+        }
+      : undefined,
+  });
+  if (showProgress) io.stderr('\r\x1b[2K');
+
+  if (flags.out) {
+    await mkdir(flags.out, { recursive: true });
+    const written: string[] = [];
+    for (const [name, format] of [['analysis.json', 'json'], ['report.html', 'html'], ['report.md', 'md']] as const) {
+      const path = join(flags.out, name);
+      await writeFile(path, renderReport(analysis, format));
+      written.push(path);
+    }
+    if (!flags.quiet) {
+      io.stdout(`${reportSummary(analysis).lines.map((line) => `  ${line}`).join('\n')}\n`);
+      io.stdout(`Wrote ${written.join(', ')}\n`);
+    }
+  } else {
+    io.stdout(renderReport(analysis, flags.format));
+  }
+
+  reportProblems(analysis, flags, io);
+  const failing = analysis.messages.some((m) => m.severity === 'error' || (flags.strict && m.severity === 'warning'));
+  if (analysis.documents.length === 0) io.stderr('crosscheck: nothing could be analyzed.\n');
+  return failing || analysis.documents.length === 0 ? EXIT_INPUT_ERRORS : EXIT_OK;
+}
+
+function reportProblems(analysis: Analysis, flags: AnalyzeFlags, io: CliIO): void {
+  for (const message of analysis.messages) {
+    if (message.severity === 'info') continue;
+    if (message.severity === 'warning' && flags.quiet) continue;
+    io.stderr(`${message.severity}: ${message.text} [${message.rule}]\n`);
+  }
+}
+
+/** What the CLI needs from the process, so tests can run it in-process. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<Uint8Array>;
+  stderrIsTTY: boolean;
+  cwd: string;
+  exitCode: number;
+}
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return io.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (isCrosscheckError(error)) {
+      io.stderr(`crosscheck: ${error.message} [${error.code}]\n`);
+      return error.code === 'INVALID_OPTIONS' ? EXIT_USAGE : EXIT_INPUT_ERRORS;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(`crosscheck: internal error: ${detail}\nPlease report this with the command you ran.${process.env.CROSSCHECK_DEBUG ? `\n${(error as Error).stack}` : ''}\n`);
+    return EXIT_INPUT_ERRORS;
+  }
+}

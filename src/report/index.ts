@@ -1,0 +1,23 @@
+/** One entry for every output format of an analysis. */
+import type { Analysis } from '../contract.js';
+import { renderHtmlReport } from './html.js';
+import { renderMarkdownReport } from './markdown.js';
+
+export type ReportFormat = 'json' | 'html' | 'md';
+
+/**
+ * Renders an analysis as JSON (the contract itself), a self-contained HTML page or Markdown.
+ *
+ * @example
+ * await writeFile('report.html', renderReport(analysis, 'html'));
+ */
+export function renderReport(analysis: Analysis, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(analysis, null, 2)}\n`;
+    case 'html':
+      return renderHtmlReport(analysis);
+    case 'md':
+      return renderMarkdownReport(analysis);
+  }
+}
