@@ -5,7 +5,7 @@
  * words kept whole. Tokens point into the text; they never copy or normalise it.
  */
 import type { Span } from '../document.js';
-import { isAbbreviation } from './abbreviations.js';
+import { INITIALISM, isAbbreviation } from './abbreviations.js';
 
 export interface Token extends Span {}
 
@@ -17,25 +17,38 @@ const ATOMIC = [
   /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u,
   /^@\w+/u,
 ];
-const INITIALISM = /^(?:\p{L}\.){2,}$/u; // U.S.  e.g.  U.N.
 const INITIAL = /^\p{Lu}\.$/u; // J.
 const NUMBER = /^[+-]?\d[\d,.]*\d$|^\d$/u;
-const CONTRACTION = /^(.+?)(n[’']t|[’'](?:s|re|ve|ll|d|m)|[’'](?:S|RE|VE|LL|D|M))$/u;
+const CONTRACTION = /^(.+?)(n[’']t|N[’']T|[’'](?:s|re|ve|ll|d|m)|[’'](?:S|RE|VE|LL|D|M))$/u;
 
 /** Tokenises `text` between `from` and `to` (defaults: the whole text). */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   const chunk = /\S+/gu;
   chunk.lastIndex = from;
-  const region = text.slice(0, to);
   let match: RegExpExecArray | null;
-  while ((match = chunk.exec(region)) !== null) {
-    splitChunk(match[0], match.index, tokens);
+  // Matching on the whole text and clipping at `to` avoids copying the text for every sentence.
+  while ((match = chunk.exec(text)) !== null && match.index < to) {
+    const end = Math.min(match.index + match[0].length, to);
+    splitChunk(end === match.index + match[0].length ? match[0] : text.slice(match.index, end), match.index, tokens);
   }
   return tokens;
 }
 
+/** Chunks that cannot hold a URL, an e-mail address or a handle skip those patterns. */
+function mayBeAtomic(text: string): boolean {
+  return text.includes('/') || text.includes('@') || text.includes('www.');
+}
+
+const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
+
 function splitChunk(chunk: string, offset: number, out: Token[]): void {
+  // Most chunks are bare words: one test and done, which keeps tokenising off the profile.
+  if (PLAIN_WORD.test(chunk)) {
+    out.push({ start: offset, end: offset + chunk.length });
+    return;
+  }
+  const atomicPossible = mayBeAtomic(chunk);
   let start = 0;
   let end = chunk.length;
   const trailing: Token[] = [];
@@ -44,7 +57,14 @@ function splitChunk(chunk: string, offset: number, out: Token[]): void {
   for (;;) {
     const rest = chunk.slice(start, end);
     if (rest.length <= 1) break;
-    if (ATOMIC.some((pattern) => pattern.test(rest))) break;
+    if (atomicPossible && ATOMIC.some((pattern) => pattern.test(rest))) break;
+    // A currency sign before an amount is its own token ("$" "3.2bn"), as in the treebanks.
+    const currency = /^[$£€¥₹]+(?=\d)/u.exec(rest);
+    if (currency) {
+      out.push({ start: offset + start, end: offset + start + currency[0].length });
+      start += currency[0].length;
+      continue;
+    }
     const lead = LEADING.exec(rest);
     if (!lead) break;
     // A hyphen or dash directly before a digit is a sign or a range, not punctuation.
@@ -57,8 +77,7 @@ function splitChunk(chunk: string, offset: number, out: Token[]): void {
   for (;;) {
     const rest = chunk.slice(start, end);
     if (rest.length <= 1) break;
-    const atomic = ATOMIC.map((pattern) => pattern.exec(rest)).find((m) => m && m[0].length > 0);
-    if (atomic && atomic[0].length === rest.length) break;
+    if (atomicPossible && ATOMIC.some((pattern) => pattern.exec(rest)?.[0].length === rest.length)) break;
     if (rest.endsWith('...')) {
       trailing.unshift({ start: offset + end - 3, end: offset + end });
       end -= 3;
@@ -87,7 +106,7 @@ function splitChunk(chunk: string, offset: number, out: Token[]): void {
 }
 
 function splitCore(core: string, offset: number, out: Token[]): void {
-  if (ATOMIC.some((pattern) => pattern.test(core)) || NUMBER.test(core) || INITIALISM.test(core)) {
+  if (PLAIN_WORD.test(core) || (mayBeAtomic(core) && ATOMIC.some((pattern) => pattern.test(core))) || NUMBER.test(core) || INITIALISM.test(core)) {
     out.push({ start: offset, end: offset + core.length });
     return;
   }

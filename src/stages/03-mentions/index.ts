@@ -1,10 +1,34 @@
 /**
- * Stage 3, mentions: named-entity recognition inside each document (placeholder until the
- * trained tagger lands).
+ * Stage 3, mentions: names of people, organisations, places, groups and events inside each
+ * document, plus the role phrases that identity needs to tie "the Chechen leader" to a name.
+ *
+ * Names come from our own tagger (src/ner: an averaged perceptron trained on CoNLL-2003, which
+ * knows only PER / ORG / LOC / MISC). Small lexicons then split those into our types: LOC into
+ * GPE (states, cities, provinces) and LOC (regions, seas), MISC into NORP (nationalities and
+ * groups), EVENT and MISC; seats of government ("the Kremlin") and capitals used as actors
+ * ("Moscow said") become metonyms of their state.
  */
 import { z } from 'zod';
 import type { EntityType } from '../../contract.js';
-import type { Span } from '../../document.js';
+import type { Doc, Span } from '../../document.js';
+import {
+  AMBIGUOUS_ROLE_HEADS,
+  CAPITALS,
+  EVENT_HEADS,
+  GROUP_WORDS,
+  HONORIFICS,
+  NAME_CONNECTORS,
+  NOT_NAME_STARTS,
+  ORG_HEADS,
+  REGION_HEADS,
+  REGION_NAMES,
+  ROLE_HEADS,
+  ROLE_MODIFIERS,
+  SEATS,
+} from '../../identity/lexicon.js';
+import { buildPlaceIndex, placeKey, type PlaceIndex } from '../../identity/places.js';
+import type { TokenSpan } from '../../ner/labels.js';
+import { defaultModel, tagDocument } from '../../ner/tagger.js';
 import { defineDocumentStage } from '../../stage.js';
 
 declare module '../../document.js' {
@@ -16,6 +40,14 @@ declare module '../../document.js' {
 export interface Mention extends Span {
   type: EntityType;
   kind: 'name' | 'pronoun' | 'role' | 'metonym' | 'demonym' | 'acronym';
+  /** The tagger's CoNLL type (PER, ORG, LOC, MISC), when the mention is a tagged name. */
+  conll?: string;
+  /** Role words that describe this person here ("Kremlin spokesman" -> "spokesman"); for a role mention, its own role. */
+  role?: Span & { value: string };
+  /** The name that the role belongs to ("Kremlin" in "Kremlin spokesman"), as a span of the text. */
+  affiliation?: Span;
+  /** For metonyms and demonyms: the state or region code they stand for (RUS, RUS:CHECHNYA). */
+  code?: string;
 }
 
 export interface MentionsResult {
@@ -25,11 +57,346 @@ export interface MentionsResult {
 
 export const mentionsOptions = z.object({}).strict();
 
+let places: PlaceIndex | null = null;
+function placeIndex(): PlaceIndex {
+  places ??= buildPlaceIndex(defaultModel().resources.gazetteer);
+  return places;
+}
+
 export const mentionsStage = defineDocumentStage({
   name: 'mentions',
   summary: 'recognise names of people, organisations, places, groups and events',
   options: mentionsOptions,
-  run() {
-    return { result: { mentions: [] } };
+  run(doc) {
+    const sentences = doc.results.segment?.sentences;
+    if (!sentences || sentences.length === 0) return { result: { mentions: [] } };
+    const model = defaultModel();
+    const forms = sentences.map((sentence) => sentence.tokens.map((token) => doc.text.slice(token.start, token.end)));
+    const tagged = tagDocument(model, forms).map((spans, s) => joinNames(forms[s]!, repairSpans(forms[s]!, spans)));
+    const perSentence = sentences.map((sentence, s) =>
+      tagged[s]!.map((span) => ({ ...span, mention: nameMention(doc, sentence.tokens, forms[s]!, span.start, span.end, span.type) })),
+    );
+    harmoniseTypes(doc, perSentence);
+    const mentions: Mention[] = [];
+    sentences.forEach((sentence, s) => {
+      const words = forms[s]!;
+      const items = splitCompounds(doc, sentence.tokens, words, perSentence[s]!, perSentence);
+      for (const item of items) {
+        if (item.mention.type === 'PERSON') attachRole(sentence.tokens, words, item.start, item.end, item.mention, items);
+      }
+      mentions.push(...items.map((item) => item.mention), ...roleMentions(sentence.tokens, words, items));
+    });
+    mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    return { result: { mentions } };
   },
 });
+
+interface TokenMention {
+  start: number;
+  end: number;
+  mention: Mention;
+}
+
+/**
+ * Fixes the tagger's rare run-on spans: a name stops at a lower-case word that is not a
+ * connector ("of", "al"), at punctuation, and does not start with a word that is capitalised
+ * only because it opens the sentence ("Near Jerusalem").
+ */
+function repairSpans(words: readonly string[], spans: readonly TokenSpan[]): TokenSpan[] {
+  const repaired: TokenSpan[] = [];
+  for (const span of spans) {
+    let { start, end } = span;
+    for (let i = start + 1; i < end; i++) {
+      const word = words[i]!;
+      const lower = word.toLowerCase();
+      const isLowerWord = /^\p{Ll}/u.test(word) && !NAME_CONNECTORS.has(lower);
+      const isBreak = /^[,;:!?"“”()]$/.test(word);
+      if (isLowerWord || isBreak) {
+        end = i;
+        break;
+      }
+    }
+    while (end - start > 1 && NAME_CONNECTORS.has(words[end - 1]!.toLowerCase())) end--;
+    while (end - start > 1 && NOT_NAME_STARTS.has(words[start]!.toLowerCase())) start++;
+    while (end - start > 1 && HONORIFICS.has(words[start]!.toLowerCase())) start++;
+    // "Operation Al-Aqsa Flood": the tagger often leaves the first word out.
+    if (start > 0 && words[start - 1] === 'Operation') start--;
+    if (!/\p{Lu}|\d/u.test(words.slice(start, end).join(''))) continue;
+    repaired.push({ start, end, type: span.type });
+  }
+  return repaired;
+}
+
+/** "Georgian" + "Legion" tagged apart are one name when they touch and the second is an organisation. */
+function joinNames(words: readonly string[], spans: TokenSpan[]): TokenSpan[] {
+  const joined: TokenSpan[] = [];
+  for (const span of spans) {
+    const last = joined[joined.length - 1];
+    if (last && last.end === span.start && span.type === 'ORG' && last.type === 'MISC' && /^\p{Lu}/u.test(words[span.start]!)) {
+      last.end = span.end;
+      last.type = 'ORG';
+      continue;
+    }
+    joined.push({ ...span });
+  }
+  return joined;
+}
+
+function nameMention(doc: Readonly<Doc>, tokens: readonly Span[], words: readonly string[], from: number, to: number, conll: string): Mention {
+  const span = { start: tokens[from]!.start, end: tokens[to - 1]!.end };
+  const text = doc.text.slice(span.start, span.end);
+  const key = placeKey(text);
+  const lastWord = key.split(/\s+/).pop() ?? '';
+  const before = (words[from - 1] ?? '').toLowerCase();
+  const place = placeIndex().byName.get(key);
+  const base = { ...span, conll };
+  const firstWord = key.split(/\s+/)[0] ?? '';
+  if (SEATS[key]) return { ...base, type: 'GPE', kind: 'metonym', code: SEATS[key] };
+  if (GROUP_WORDS.has(key)) return { ...base, type: 'NORP', kind: 'name' };
+  const known = gazetteerKinds(key);
+  // The actor dictionaries settle a lone name the tagger typed against them ("Putin" as a place).
+  if (known.has('person') && !known.has('org') && !known.has('country') && conll !== 'PER' && !place) return { ...base, type: 'PERSON', kind: 'name' };
+  if (known.has('org') && !known.has('person') && conll === 'PER' && to - from === 1) return { ...base, type: 'ORG', kind: 'name' };
+  if (firstWord === 'operation' && to - from > 1) return { ...base, type: 'EVENT', kind: 'name' };
+  if (/\.(?:com|co|org|net|gov|news)\b/i.test(text)) return { ...base, type: 'ORG', kind: 'name' };
+  if (ORG_HEADS.has(lastWord) && to - from > 1 && conll !== 'LOC') return { ...base, type: 'ORG', kind: 'name' };
+  switch (conll) {
+    case 'PER':
+      return { ...base, type: 'PERSON', kind: 'name' };
+    case 'ORG':
+      if (place?.kind === 'name' && !/\s/.test(key)) return { ...base, type: 'GPE', kind: 'name', code: place.code };
+      return { ...base, type: 'ORG', kind: /^[A-Z][A-Z.&-]{1,7}$/.test(text) ? 'acronym' : 'name' };
+    case 'LOC': {
+      if (REGION_NAMES.has(key) || REGION_HEADS.has(lastWord)) return { ...base, type: 'LOC', kind: 'name' };
+      const capital = CAPITALS[key];
+      if (capital && actsAsGovernment(before)) return { ...base, type: 'GPE', kind: 'metonym', code: capital };
+      return { ...base, type: 'GPE', kind: 'name', ...(place ? { code: place.code } : {}) };
+    }
+    default: {
+      if (place?.kind === 'demonym') return { ...base, type: 'NORP', kind: 'demonym', code: place.code };
+      if (GROUP_WORDS.has(key)) return { ...base, type: 'NORP', kind: 'name' };
+      if (EVENT_HEADS.has(lastWord)) return { ...base, type: 'EVENT', kind: 'name' };
+      if (place?.kind === 'name') return { ...base, type: 'GPE', kind: 'name', code: place.code };
+      return { ...base, type: 'MISC', kind: 'name' };
+    }
+  }
+}
+
+/**
+ * The document-level consistency pass: one name keeps one type through a document. A surname
+ * of a person named in full is a person ("Putin" after "Vladimir Putin"), and otherwise the most
+ * frequent type of the same text wins.
+ */
+function harmoniseTypes(doc: Readonly<Doc>, perSentence: TokenMention[][]): void {
+  const surnames = new Set<string>();
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const items of perSentence) {
+    for (const { mention } of items) {
+      const text = doc.text.slice(mention.start, mention.end);
+      if (mention.type === 'PERSON' && /\s/.test(text)) surnames.add(text.split(/\s+/).pop()!);
+      if (mention.kind !== 'name') continue;
+      const count = votes.get(text) ?? new Map<EntityType, number>();
+      count.set(mention.type, (count.get(mention.type) ?? 0) + 1);
+      votes.set(text, count);
+    }
+  }
+  for (const items of perSentence) {
+    for (const item of items) {
+      const mention = item.mention;
+      if (mention.kind !== 'name') continue;
+      const text = doc.text.slice(mention.start, mention.end);
+      if (surnames.has(text) && mention.type !== 'PERSON') {
+        item.mention = { start: mention.start, end: mention.end, type: 'PERSON', kind: 'name', ...(mention.conll ? { conll: mention.conll } : {}) };
+        continue;
+      }
+      const count = votes.get(text)!;
+      let best = mention.type;
+      for (const [type, n] of count) if (n > (count.get(best) ?? 0)) best = type;
+      if (best !== mention.type) mention.type = best;
+    }
+  }
+}
+
+/**
+ * "Israel-Hamas", "Russian-Iranian", "Hamas-led": a hyphenated word tagged as one name holds
+ * names of its own; each part that is a known place, demonym or a name of this document
+ * becomes a mention, and the compound goes.
+ */
+function splitCompounds(doc: Readonly<Doc>, tokens: readonly Span[], words: readonly string[], items: TokenMention[], all: TokenMention[][]): TokenMention[] {
+  const known = new Map<string, Mention>();
+  for (const list of all) {
+    for (const { mention } of list) {
+      const text = doc.text.slice(mention.start, mention.end);
+      if (!text.includes('-') && mention.kind !== 'role') known.set(text, mention);
+    }
+  }
+  const out: TokenMention[] = [];
+  for (const item of items) {
+    const text = doc.text.slice(item.mention.start, item.mention.end);
+    if (item.end - item.start !== 1 || !/^\p{Lu}[\p{L}.]*(?:-\p{L}[\p{L}.]*)+$/u.test(text) || item.mention.type === 'PERSON') {
+      out.push(item);
+      continue;
+    }
+    const parts: TokenMention[] = [];
+    let offset = item.mention.start;
+    for (const part of text.split('-')) {
+      const start = offset;
+      const end = offset + part.length;
+      offset = end + 1;
+      const place = placeIndex().byName.get(part.toLowerCase());
+      const other = known.get(part);
+      if (place && /^\p{Lu}/u.test(part)) {
+        const type: EntityType = place.kind === 'demonym' ? 'NORP' : 'GPE';
+        parts.push({ start: item.start, end: item.end, mention: { start, end, type, kind: place.kind === 'demonym' ? 'demonym' : 'name', code: place.code } });
+      } else if (other) {
+        parts.push({ start: item.start, end: item.end, mention: { start, end, type: other.type, kind: other.kind, ...(other.code ? { code: other.code } : {}) } });
+      }
+    }
+    if (parts.length > 0) out.push(...parts);
+    else out.push(item);
+  }
+  void tokens;
+  void words;
+  return out;
+}
+
+function gazetteerKinds(key: string): Set<string> {
+  const records = defaultModel().resources.gazetteer.byPhrase.get(key) ?? [];
+  return new Set(records.map((record) => record.kind));
+}
+
+const LOCATIVE = new Set(['in', 'to', 'into', 'from', 'at', 'near', 'outside', 'inside', 'across', 'around', 'toward', 'towards', 'via', 'visited', 'visit', 'through', 'of', 'between', 'within', 'flew', 'travelled', 'traveled', 'arrived']);
+
+/** "Moscow said" or "Moscow's position" is the government; "talks in Moscow" is the city. */
+function actsAsGovernment(before: string): boolean {
+  return !LOCATIVE.has(before);
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their']);
+const POSSESSIVE = /^['’]s?$/;
+
+function isRoleWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return ROLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower);
+}
+
+/** Role words ending just before token `end` (exclusive): returns the first token of the role, or -1. */
+function roleBefore(words: readonly string[], end: number): number {
+  let start = end;
+  while (start > 0 && isRoleWord(words[start - 1]!)) start--;
+  if (start === end || !ROLE_HEADS.has(words[end - 1]!.toLowerCase())) return -1;
+  return start;
+}
+
+/** The mention that ends at token `end` (exclusive), allowing a possessive after it. */
+function mentionEndingAt(items: readonly TokenMention[], words: readonly string[], end: number): TokenMention | null {
+  const possessive = end > 0 && POSSESSIVE.test(words[end - 1]!);
+  const at = possessive ? end - 1 : end;
+  return items.find((item) => item.end === at && item.mention.kind !== 'role') ?? null;
+}
+
+function roleValue(tokens: readonly Span[], words: readonly string[], from: number, to: number): Span & { value: string } {
+  return { start: tokens[from]!.start, end: tokens[to - 1]!.end, value: words.slice(from, to).join(' ').toLowerCase() };
+}
+
+/** Finds the role words and affiliation around a person's name, in place on `mention`. */
+function attachRole(
+  tokens: readonly Span[],
+  words: readonly string[],
+  from: number,
+  to: number,
+  mention: Mention,
+  items: readonly TokenMention[],
+): void {
+  let first = from;
+  while (first > 0 && HONORIFICS.has(words[first - 1]!.toLowerCase())) first--;
+  // "Kremlin spokesman Dmitry Peskov", "Chechen President Kadyrov".
+  const roleStart = roleBefore(words, first);
+  if (roleStart >= 0) {
+    mention.role = roleValue(tokens, words, roleStart, first);
+    const owner = mentionEndingAt(items, words, roleStart);
+    if (owner) mention.affiliation = { start: owner.mention.start, end: owner.mention.end };
+    return;
+  }
+  // "The leader of Russia's Chechnya region, Ramzan Kadyrov, ..."
+  if (first > 0 && words[first - 1] === ',') {
+    let phraseStart = first - 1;
+    while (phraseStart > 0 && words[phraseStart - 1] !== ',' && first - phraseStart < 14) phraseStart--;
+    for (let i = phraseStart; i < first - 1; i++) {
+      if (!ROLE_HEADS.has(words[i]!.toLowerCase())) continue;
+      let start = i;
+      while (start > phraseStart && ROLE_MODIFIERS.has(words[start - 1]!.toLowerCase())) start--;
+      mention.role = roleValue(tokens, words, start, i + 1);
+      const owner = mentionEndingAt(items, words, start) ?? ofPhrase(items, words, i + 1, first - 1);
+      if (owner) mention.affiliation = { start: owner.mention.start, end: owner.mention.end };
+      return;
+    }
+  }
+  // "Ali Bagheri Kani, the deputy foreign minister of Iran"; "Bogdanov, Putin's special envoy".
+  if (words[to] === ',') {
+    let i = to + 1;
+    let possessor: TokenMention | null = null;
+    if (DETERMINERS.has((words[i] ?? '').toLowerCase())) i++;
+    else {
+      const owner = items.find((item) => item.start === i && POSSESSIVE.test(words[item.end] ?? ''));
+      if (owner) {
+        possessor = owner;
+        i = owner.end + 1;
+      }
+    }
+    const start = i;
+    while (i < words.length && isRoleWord(words[i]!)) i++;
+    if (i > start && ROLE_HEADS.has(words[i - 1]!.toLowerCase())) {
+      mention.role = roleValue(tokens, words, start, i);
+      const owner = possessor ?? ofPhrase(items, words, i, Math.min(words.length, i + 8));
+      if (owner) mention.affiliation = { start: owner.mention.start, end: owner.mention.end };
+    }
+  }
+}
+
+/** "of Russia's Chechnya region" -> Chechnya: the last name after of/for/at that is not a possessor. */
+function ofPhrase(items: readonly TokenMention[], words: readonly string[], from: number, to: number): TokenMention | null {
+  const preposition = (words[from] ?? '').toLowerCase();
+  if (!['of', 'for', 'at', 'in'].includes(preposition)) return null;
+  let found: TokenMention | null = null;
+  for (const item of items) {
+    if (item.start <= from || item.end > to || item.mention.kind === 'role') continue;
+    if (POSSESSIVE.test(words[item.end] ?? '')) {
+      found ??= item;
+      continue;
+    }
+    return item;
+  }
+  return found;
+}
+
+/** "the Chechen leader", "Kremlin spokesman", "Iran's foreign minister" with no name after them. */
+function roleMentions(tokens: readonly Span[], words: readonly string[], items: readonly TokenMention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const item of items) {
+    if (item.mention.type === 'PERSON' || item.mention.type === 'EVENT' || item.mention.type === 'MISC') continue;
+    let i = item.end;
+    if (POSSESSIVE.test(words[i] ?? '')) i++;
+    const start = i;
+    while (i < words.length && isRoleWord(words[i]!)) i++;
+    if (i === start) continue;
+    // The role is the longest run that ends in a head word.
+    let end = i;
+    while (end > start && !ROLE_HEADS.has(words[end - 1]!.toLowerCase())) end--;
+    if (end === start) continue;
+    if (end - start === 1 && AMBIGUOUS_ROLE_HEADS.has(words[start]!.toLowerCase())) continue;
+    const next = items.find((other) => other.start === end || (words[end] === ',' && other.start === end + 1));
+    if (next && next.mention.type === 'PERSON') continue;
+    const plural = /s$/i.test(words[end - 1]!) && !/ss$/i.test(words[end - 1]!);
+    if (plural) continue;
+    out.push({
+      start: item.mention.start,
+      end: tokens[end - 1]!.end,
+      type: 'PERSON',
+      kind: 'role',
+      role: roleValue(tokens, words, start, end),
+      affiliation: { start: item.mention.start, end: item.mention.end },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,341 @@
+/**
+ * Cross-document identity: one entity per real actor across all articles. Mentions are keyed
+ * in a fixed order so that later, vaguer mentions can lean on earlier, fuller ones:
+ *
+ * 1. names typed the same way across the corpus (a surname of a person named in full is a person);
+ * 2. places, demonyms and metonyms by the state or region they stand for ("Iranian" -> Iran,
+ *    "the Kremlin" -> Russia); cities keep their own entity;
+ * 3. organisations by the actor dictionaries, acronyms by the initials of a full name in the
+ *    corpus, and a short form by the longer name it ends ("Legion" -> "Georgian Legion");
+ * 4. people by full name (one spelling edit allowed when the given names agree), then bare
+ *    surnames by the full names that share them, never picking between two people with the
+ *    same surname unless the document or the corpus says which one is meant;
+ * 5. role phrases ("the Chechen leader") by the person whose role and affiliation they repeat.
+ */
+import type { Entity, EntityType } from '../contract.js';
+import type { Doc, DocSpan, Span } from '../document.js';
+import type { Mention } from '../stages/03-mentions/index.js';
+import type { GazetteerRecord } from '../ner/gazetteer.js';
+import { defaultModel } from '../ner/tagger.js';
+import { closeSpelling, initials, normaliseName, slug } from './names.js';
+import { buildPlaceIndex, placeKey, titleCase, type PlaceIndex } from './places.js';
+
+interface Item {
+  doc: string;
+  index: number;
+  mention: Mention;
+  text: string;
+  norm: string;
+  type: EntityType;
+  key: string | null;
+}
+
+interface Bucket {
+  key: string;
+  type: EntityType;
+  items: Item[];
+  /** A name chosen from outside the text (a state's everyday name), if any. */
+  fixedName: string | null;
+  country: string | null;
+}
+
+let places: PlaceIndex | null = null;
+function placeIndex(): PlaceIndex {
+  places ??= buildPlaceIndex(defaultModel().resources.gazetteer);
+  return places;
+}
+
+function gazetteerRecords(norm: string): GazetteerRecord[] {
+  return defaultModel().resources.gazetteer.byPhrase.get(norm) ?? [];
+}
+
+export function resolveEntities(docs: readonly Readonly<Doc>[]): Entity[] {
+  const items: Item[] = [];
+  for (const doc of docs) {
+    const mentions = doc.results.mentions?.mentions ?? [];
+    mentions.forEach((mention, index) => {
+      const text = doc.text.slice(mention.start, mention.end);
+      items.push({ doc: doc.id, index, mention, text, norm: normaliseName(text), type: mention.type, key: null });
+    });
+  }
+  const names = items.filter((item) => item.mention.kind !== 'role' && item.mention.kind !== 'pronoun');
+  harmoniseTypes(names);
+  const buckets = new Map<string, Bucket>();
+  const put = (item: Item, key: string, type: EntityType, fixedName: string | null = null, country: string | null = null) => {
+    item.key = key;
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      bucket = { key, type, items: [], fixedName, country };
+      buckets.set(key, bucket);
+    }
+    bucket.items.push(item);
+  };
+
+  keyPlaces(names, put);
+  keyOrganisations(names, put);
+  keyPeople(names, put);
+  for (const item of names) {
+    if (!item.key) put(item, `${item.type}:${item.norm}`, item.type);
+  }
+  const keyAt = spanIndex(names);
+  keyRoles(items.filter((item) => item.mention.kind === 'role'), names, keyAt, buckets, put);
+  return toEntities([...buckets.values()], keyAt, docs);
+}
+
+/** One type per surface form across the corpus; a bare surname of a full person name is a person. */
+function harmoniseTypes(items: Item[]): void {
+  const surnames = new Set<string>();
+  for (const item of items) if (item.type === 'PERSON' && item.norm.includes(' ')) surnames.add(item.norm.split(' ').pop()!);
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const item of items) {
+    if (item.mention.kind !== 'name') continue;
+    const count = votes.get(item.norm) ?? new Map<EntityType, number>();
+    count.set(item.type, (count.get(item.type) ?? 0) + 1);
+    votes.set(item.norm, count);
+  }
+  for (const item of items) {
+    if (item.mention.kind !== 'name') continue;
+    if (!item.norm.includes(' ') && surnames.has(item.norm) && (item.type === 'GPE' || item.type === 'ORG' || item.type === 'MISC')) {
+      item.type = 'PERSON';
+      continue;
+    }
+    const count = votes.get(item.norm)!;
+    let best = item.type;
+    for (const [type, n] of count) if (n > (count.get(best) ?? 0)) best = type;
+    item.type = best;
+  }
+}
+
+type Put = (item: Item, key: string, type: EntityType, fixedName?: string | null, country?: string | null) => void;
+
+function keyPlaces(items: Item[], put: Put): void {
+  const index = placeIndex();
+  for (const item of items) {
+    if (item.type !== 'GPE' && item.type !== 'NORP' && item.type !== 'LOC') continue;
+    const key = placeKey(item.text);
+    const entry = index.byName.get(key);
+    const code = item.mention.code ?? entry?.code ?? null;
+    if (item.mention.kind === 'metonym' && code) {
+      put(item, `place:${code}`, 'GPE', index.display.get(code) ?? code, code.slice(0, 3));
+    } else if (entry && entry.kind !== 'place') {
+      put(item, `place:${entry.code}`, 'GPE', index.display.get(entry.code) ?? entry.code, entry.code.slice(0, 3));
+    } else if (entry) {
+      put(item, `place:${entry.code}:${key}`, item.type === 'NORP' ? 'GPE' : item.type, titleCase(key), entry.code.slice(0, 3));
+    } else if (item.type === 'GPE' || item.type === 'LOC') {
+      put(item, `${item.type}:${key}`, item.type);
+    }
+  }
+}
+
+function keyOrganisations(items: Item[], put: Put): void {
+  const orgs = items.filter((item) => item.type === 'ORG' && !item.key);
+  // Full names known in the corpus, by their initials, for acronyms.
+  const byInitials = new Map<string, Set<string>>();
+  const keyOf = (item: Item): string => {
+    const record = gazetteerRecords(item.norm).find((r) => r.kind === 'org');
+    return record ? `org:${record.names[0]}` : `org:${item.norm}`;
+  };
+  for (const item of orgs) {
+    if (item.mention.kind === 'acronym') continue;
+    const words = item.text.split(/\s+/);
+    if (words.length < 2) continue;
+    const letters = initials(item.text);
+    const set = byInitials.get(letters) ?? new Set<string>();
+    set.add(keyOf(item));
+    byInitials.set(letters, set);
+  }
+  for (const item of orgs) {
+    if (item.mention.kind === 'acronym' && !gazetteerRecords(item.norm).some((r) => r.kind === 'org')) {
+      const expansions = byInitials.get(item.text.replace(/\./g, ''));
+      if (expansions && expansions.size === 1) {
+        put(item, [...expansions][0]!, 'ORG');
+        continue;
+      }
+    }
+    put(item, keyOf(item), 'ORG');
+  }
+  // "Legion" alone, in a document that names the "Georgian Legion".
+  const byDoc = new Map<string, Item[]>();
+  for (const item of orgs) byDoc.set(item.doc, [...(byDoc.get(item.doc) ?? []), item]);
+  for (const item of orgs) {
+    if (item.norm.includes(' ')) continue;
+    const longer = (byDoc.get(item.doc) ?? []).filter((other) => other.norm.endsWith(` ${item.norm}`));
+    const keys = new Set(longer.map((other) => other.key!));
+    if (keys.size === 1) moveItem(item, [...keys][0]!, put);
+  }
+}
+
+/** Re-keys an item that was already put in a bucket. */
+const pending = new Map<Item, string>();
+function moveItem(item: Item, key: string, put: Put): void {
+  pending.set(item, key);
+  put(item, key, item.type);
+}
+
+function keyPeople(items: Item[], put: Put): void {
+  const people = items.filter((item) => item.type === 'PERSON' && !item.key);
+  const full = people.filter((item) => item.norm.includes(' '));
+  // Full names: exact normal form, or the same given name with a surname one edit away.
+  const canonical: { key: string; first: string; last: string; words: string[] }[] = [];
+  const keyOfFull = (norm: string): string => {
+    const words = norm.split(' ');
+    const first = words[0]!;
+    const last = words[words.length - 1]!;
+    const match = canonical.find((c) => c.first === first && closeSpelling(c.last, last) && (c.words.length === words.length || c.last === last));
+    if (match) return match.key;
+    const key = `person:${norm}`;
+    canonical.push({ key, first, last, words });
+    return key;
+  };
+  // Longer names first, so "Vladimir Putin" is the key before any variant of it.
+  for (const item of [...full].sort((a, b) => b.norm.length - a.norm.length)) put(item, keyOfFull(item.norm), 'PERSON');
+
+  // Per surname: which full-name entities carry it, in how many documents, and first seen where.
+  const bySurname = new Map<string, Map<string, { docs: Set<string>; firstAt: Map<string, number> }>>();
+  for (const item of full) {
+    const last = item.norm.split(' ').pop()!;
+    const entry = bySurname.get(last) ?? new Map();
+    const info = entry.get(item.key!) ?? { docs: new Set<string>(), firstAt: new Map<string, number>() };
+    info.docs.add(item.doc);
+    if (!info.firstAt.has(item.doc) || info.firstAt.get(item.doc)! > item.mention.start) info.firstAt.set(item.doc, item.mention.start);
+    entry.set(item.key!, info);
+    bySurname.set(last, entry);
+  }
+  const singles = people.filter((item) => !item.norm.includes(' '));
+  for (const item of singles) {
+    let candidates = bySurname.get(item.norm);
+    if (!candidates) {
+      // A misspelt surname close to exactly one known one.
+      const close = [...bySurname.keys()].filter((surname) => closeSpelling(surname, item.norm));
+      if (close.length === 1) candidates = bySurname.get(close[0]!);
+    }
+    const chosen = candidates ? chooseBearer(candidates, item) : null;
+    put(item, chosen ?? `person:${item.norm}`, 'PERSON');
+  }
+}
+
+/**
+ * Which of several people with one surname a bare surname means: the one named in full in this
+ * document (the first introduced, when two are), else the one named in most documents; when the
+ * corpus cannot tell, nobody (the surname keeps its own entity).
+ */
+function chooseBearer(candidates: Map<string, { docs: Set<string>; firstAt: Map<string, number> }>, item: Item): string | null {
+  const entries = [...candidates.entries()];
+  if (entries.length === 1) return entries[0]![0];
+  const here = entries.filter(([, info]) => info.firstAt.has(item.doc));
+  if (here.length > 0) {
+    const before = here.filter(([, info]) => info.firstAt.get(item.doc)! < item.mention.start);
+    const pool = before.length > 0 ? before : here;
+    pool.sort((a, b) => b[1].docs.size - a[1].docs.size || a[1].firstAt.get(item.doc)! - b[1].firstAt.get(item.doc)!);
+    return pool[0]![0];
+  }
+  entries.sort((a, b) => b[1].docs.size - a[1].docs.size);
+  if (entries[0]![1].docs.size === entries[1]![1].docs.size) return null;
+  return entries[0]![0];
+}
+
+type KeyAt = (doc: string, span: Span) => string | null;
+
+function spanIndex(items: Item[]): KeyAt {
+  const byDoc = new Map<string, Item[]>();
+  for (const item of items) byDoc.set(item.doc, [...(byDoc.get(item.doc) ?? []), item]);
+  return (doc, span) => {
+    const found = (byDoc.get(doc) ?? []).find((item) => item.mention.start === span.start && item.mention.end === span.end);
+    return found?.key ?? null;
+  };
+}
+
+/** A role as compared between mentions: its words, without a leading "top" or "senior". */
+function roleHead(value: string): string {
+  return value.replace(/^(?:top|senior|the)\s+/, '');
+}
+
+function keyRoles(roles: Item[], names: Item[], keyAt: KeyAt, buckets: Map<string, Bucket>, put: Put): void {
+  // Every (role head, affiliation) said of a person by name, with where it was said.
+  const known: { person: string; head: string; affiliation: string; doc: string }[] = [];
+  for (const item of names) {
+    if (item.type !== 'PERSON' || !item.mention.role || !item.mention.affiliation || !item.key) continue;
+    const affiliation = keyAt(item.doc, item.mention.affiliation);
+    if (affiliation) known.push({ person: item.key, head: roleHead(item.mention.role.value), affiliation, doc: item.doc });
+  }
+  for (const item of roles) {
+    if (!item.mention.role || !item.mention.affiliation) continue;
+    const affiliation = keyAt(item.doc, item.mention.affiliation);
+    if (!affiliation) continue;
+    const head = roleHead(item.mention.role.value);
+    const matches = known.filter((k) => k.head === head && k.affiliation === affiliation);
+    const here = new Set(matches.filter((k) => k.doc === item.doc).map((k) => k.person));
+    const anywhere = new Set(matches.map((k) => k.person));
+    const person = here.size === 1 ? [...here][0]! : here.size === 0 && anywhere.size === 1 ? [...anywhere][0]! : null;
+    if (person && buckets.has(person)) put(item, person, 'PERSON');
+  }
+}
+
+function toEntities(buckets: Bucket[], keyAt: KeyAt, docs: readonly Readonly<Doc>[]): Entity[] {
+  const textOf = new Map(docs.map((doc) => [doc.id, doc.text]));
+  // An item moved to another bucket leaves the first one.
+  for (const bucket of buckets) bucket.items = bucket.items.filter((item) => item.key === bucket.key);
+  const live = buckets.filter((bucket) => bucket.items.length > 0);
+  const nameOfKey = new Map<string, string>();
+  for (const bucket of live) nameOfKey.set(bucket.key, displayName(bucket));
+  const used = new Set<string>();
+  const entities: Entity[] = live.map((bucket) => {
+    const name = nameOfKey.get(bucket.key)!;
+    let id = `${bucket.type.toLowerCase()}-${slug(name)}`;
+    for (let n = 2; used.has(id); n++) id = `${bucket.type.toLowerCase()}-${slug(name)}-${n}`;
+    used.add(id);
+    const items = [...bucket.items].sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.mention.start - b.mention.start));
+    const mentionCounts: Record<string, number> = {};
+    for (const item of items) mentionCounts[item.doc] = (mentionCounts[item.doc] ?? 0) + 1;
+    const aliases = [...new Set(items.filter((item) => item.mention.kind !== 'role').map((item) => item.text.replace(/[’']s?$/, '').trim()))].filter((alias) => alias !== name);
+    const facts: Entity['facts'] = [];
+    const seenFacts = new Set<string>();
+    const addFact = (kind: Entity['facts'][number]['kind'], value: string, evidence: DocSpan) => {
+      const key = `${kind}|${value}|${evidence.doc}`;
+      if (seenFacts.has(key)) return;
+      seenFacts.add(key);
+      facts.push({ kind, value, evidence });
+    };
+    let country = bucket.country;
+    for (const item of items) {
+      const { role, affiliation } = item.mention;
+      if (role && item.mention.kind !== 'role') addFact('role', role.value, { doc: item.doc, start: role.start, end: role.end });
+      if (affiliation && item.mention.kind !== 'role') {
+        const key = keyAt(item.doc, affiliation);
+        const value = (key && nameOfKey.get(key)) ?? textOf.get(item.doc)!.slice(affiliation.start, affiliation.end);
+        addFact('affiliation', value, { doc: item.doc, ...affiliation });
+        if (!country && key?.startsWith('place:')) country = key.slice(6, 9);
+      }
+    }
+    if (!country && bucket.type === 'PERSON') {
+      const record = gazetteerRecords(items.find((item) => item.norm.includes(' '))?.norm ?? '').find((r) => r.kind === 'person');
+      if (record && /^[A-Z]{3}/.test(record.code)) country = record.code.slice(0, 3);
+    }
+    return {
+      id,
+      name,
+      type: bucket.type,
+      aliases,
+      mentions: items.map((item) => ({ doc: item.doc, start: item.mention.start, end: item.mention.end, kind: item.mention.kind })),
+      mentionCounts,
+      facts,
+      country: country ?? null,
+    };
+  });
+  entities.sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
+  return entities;
+}
+
+function displayName(bucket: Bucket): string {
+  if (bucket.fixedName) return bucket.fixedName;
+  const counts = new Map<string, number>();
+  for (const item of bucket.items) {
+    if (item.mention.kind !== 'name' && item.mention.kind !== 'acronym') continue;
+    const text = item.text.replace(/[’']s?$/, '').replace(/^(?:the|The)\s+/, '').trim();
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  if (counts.size === 0) return bucket.items[0]!.text;
+  // The longest form for people and organisations ("Ramzan Kadyrov" over "Kadyrov"), ties by frequency.
+  return [...counts.entries()].sort((a, b) => b[0].split(/\s+/).length - a[0].split(/\s+/).length || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+}
+

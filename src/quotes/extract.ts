@@ -1,0 +1,573 @@
+/**
+ * Turns one document into attributions: the labeller tags each sentence (source, cue, content),
+ * the quote-mark pass joins what sentence splitting cut apart and catches direct quotes the
+ * labeller missed, and a resolution pass gives every speaker a name, a role, a channel and a
+ * relay. Kept apart from the stage module so it can be tested on plain inputs.
+ */
+import type { Span } from '../document.js';
+import { overlaps } from '../document.js';
+import type { Token } from '../text/tokens.js';
+import { findChannel, findVia, isOutletName, type Found } from './channel.js';
+import { labelTokens } from './labeller.js';
+import { CUE_VERBS, PERSON_PRONOUNS, SPEECH_CUES, SPEECH_NOUNS } from './lexicon.js';
+import { scanQuoteMarks, type QuotedSpan, type UnbalancedMark } from './marks.js';
+import type { SequenceModel } from './perceptron.js';
+import { chunksOf } from './polnear.js';
+import { bareName, capitalisedRuns, readSource, trimSpan, type NamedMention, type SourceReading } from './speaker.js';
+
+export interface QuoteSentence extends Span {
+  tokens: readonly Token[];
+  headline?: boolean;
+}
+
+export interface QuoteInput {
+  text: string;
+  sentences: readonly QuoteSentence[];
+  paragraphs: readonly Span[];
+  /** Debris removed by cleaning: nothing inside is ever reported. */
+  removed: readonly Span[];
+  /** Named-entity mentions, if the NER stage ran (may be empty). */
+  mentions: readonly NamedMention[];
+  /** Headlines and titles: quotes there are not speech reports. */
+  titles: readonly Span[];
+}
+
+export type QuoteKind = 'direct' | 'partial' | 'indirect' | 'mixed';
+
+export interface ExtractedQuote {
+  kind: QuoteKind;
+  content: Span;
+  cue: Span | null;
+  speaker: { name: string | null; role: string | null; mention: Span | null };
+  speakerAntecedent: Span | null;
+  channel: Found | null;
+  via: Found | null;
+  /** Index (into the result) of the quote this one continues. */
+  continues: number | null;
+}
+
+export interface Extraction {
+  quotes: ExtractedQuote[];
+  unbalanced: UnbalancedMark[];
+}
+
+interface Draft {
+  contents: Span[];
+  cue: Span | null;
+  source: Span | null;
+  /** Sentence index of the cue (or of the first content). */
+  sentence: number;
+  /** Set when a quote has no cue and carries on the speaker before it. */
+  continuation: boolean;
+}
+
+const SPEECH_END = /[.?!…,;:—–-]$/u;
+const NAMING_WORDS = /\b(?:called|named|dubbed|titled|entitled|known as|so-called|codenamed|code-named|labelled|labeled|branded|nicknamed|termed)\s*$/iu;
+const SKIPPED_LINE = /^(?:read|read more|see also|related|don[’']t miss|watch|listen|more)\s*[:…]/iu;
+
+/** Token texts with straight quotes turned the way they face, so the labeller sees one spelling. */
+function tokenWords(text: string, tokens: readonly Token[]): string[] {
+  return tokens.map((token) => {
+    const w = text.slice(token.start, token.end);
+    if (w === '"' || w === "'") {
+      const before = text[token.start - 1];
+      const opens = before === undefined || /[\s(\[{—–-]/u.test(before);
+      if (w === '"') return opens ? '“' : '”';
+      return opens ? '‘' : '’';
+    }
+    return w;
+  });
+}
+
+function inAny(span: Span, spans: readonly Span[]): boolean {
+  return spans.some((other) => overlaps(span, other));
+}
+
+function wordCount(text: string, span: Span): number {
+  return text.slice(span.start, span.end).split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** A quoted span reads as speech (not a scare quote or a name) when it is long or sentence-like. */
+function speechLike(text: string, quote: QuotedSpan): boolean {
+  const words = wordCount(text, quote.inner);
+  const inner = text.slice(quote.inner.start, quote.inner.end).trim();
+  if (NAMING_WORDS.test(text.slice(Math.max(0, quote.start - 30), quote.start))) return words >= 6;
+  if (words >= 6) return true;
+  return words >= 3 && SPEECH_END.test(inner) && /^\p{Lu}/u.test(inner);
+}
+
+export interface ExtractOptions {
+  /** 'speech' keeps attributions whose cue is a reporting word; 'all' keeps every one the
+   * labeller finds, beliefs and feelings included (PolNeAR's broad definition). */
+  attributions: 'speech' | 'all';
+}
+
+export function extractQuotes(input: QuoteInput, model?: SequenceModel, options: ExtractOptions = { attributions: 'speech' }): Extraction {
+  const { text, sentences } = input;
+  const paragraphs = input.paragraphs.filter((paragraph) => !input.removed.some((removed) => removed.start <= paragraph.start && removed.end >= paragraph.end));
+  const scan = scanQuoteMarks(text, paragraphs);
+  const blocked = [...input.removed, ...input.titles, ...sentences.filter((s) => s.headline)];
+  const usable = sentences.map((sentence) => !inAny(sentence, blocked) && !SKIPPED_LINE.test(text.slice(sentence.start, sentence.end)));
+  const quoteSpans = scan.quotes.filter((quote) => quote.depth === 0 && !inAny(quote, blocked));
+  const insideQuote = (span: Span): boolean => quoteSpans.some((quote) => quote.double && span.start >= quote.inner.start && span.end <= quote.inner.end);
+
+  // 1. The labeller, sentence by sentence, then local repairs inside each sentence.
+  const drafts: Draft[] = [];
+  sentences.forEach((sentence, index) => {
+    if (!usable[index] || sentence.tokens.length === 0) return;
+    const tags = labelTokens(tokenWords(text, sentence.tokens), model);
+    const chunks = chunksOf(tags).map((chunk) => ({
+      role: chunk.role,
+      span: { start: sentence.tokens[chunk.start]!.start, end: sentence.tokens[chunk.end - 1]!.end },
+      at: chunk.start,
+    }));
+    // A cue inside quotation marks is speech within speech: the quote itself is the attribution.
+    const cues = chunks.filter((chunk) => chunk.role === 'cue' && !insideQuote(chunk.span));
+    const sentenceDrafts: Draft[] = cues.map((cue) => ({ contents: [], cue: trimCue(text, cue.span), source: null, sentence: index, continuation: false }));
+    const nearestCue = (at: number): number => {
+      let best = -1;
+      let distance = Infinity;
+      cues.forEach((cue, k) => {
+        const d = Math.abs(cue.at - at);
+        if (d < distance) {
+          distance = d;
+          best = k;
+        }
+      });
+      return best;
+    };
+    for (const chunk of chunks) {
+      if (chunk.role === 'cue') continue;
+      const k = nearestCue(chunk.at);
+      if (chunk.role === 'source') {
+        if (k >= 0 && !sentenceDrafts[k]!.source) sentenceDrafts[k]!.source = chunk.span;
+      } else if (k >= 0) {
+        sentenceDrafts[k]!.contents.push(chunk.span);
+      } else {
+        sentenceDrafts.push({ contents: [chunk.span], cue: null, source: null, sentence: index, continuation: false });
+      }
+    }
+    drafts.push(...repairSentence(text, sentence, sentenceDrafts.filter((draft) => draft.contents.length > 0 || draft.source)));
+  });
+
+  // 2. Quote marks: stretch content to the whole quote, merge cue-less pieces of one quote, and
+  //    add speech-like quotes the labeller missed.
+  for (const quote of quoteSpans) {
+    const touching = drafts.filter((draft) => draft.contents.some((content) => overlaps(content, quote)));
+    const owner = touching.find((draft) => draft.cue);
+    if (owner) {
+      for (const other of touching) {
+        if (other === owner || other.cue) continue;
+        owner.contents.push(...other.contents);
+        other.contents = [];
+      }
+      // Content that starts or ends inside the quote covers the whole quote.
+      owner.contents = owner.contents.map((content) =>
+        overlaps(content, quote) && (content.start > quote.start || content.end < quote.end) && (content.start >= quote.start || content.end <= quote.end)
+          ? { start: Math.min(content.start, quote.start), end: Math.max(content.end, quote.end) }
+          : content,
+      );
+      continue;
+    }
+    for (const other of touching) other.contents = other.contents.filter((content) => !overlaps(content, quote));
+    if (!quote.double && wordCount(text, quote.inner) < 6) continue;
+    if (!speechLike(text, quote)) continue;
+    const index = sentences.findIndex((sentence) => overlaps(sentence, quote));
+    if (index < 0 || !usable[index]) continue;
+    drafts.push(attachCue(text, sentences, drafts, quote, index));
+  }
+
+  const live = drafts
+    .map((draft) => ({ ...draft, contents: clipContents(text, mergeSpans(draft.contents), [draft.cue, draft.source]) }))
+    .filter((draft) => draft.contents.length > 0 && (draft.cue || draft.source || draft.continuation))
+    .sort((a, b) => a.contents[0]!.start - b.contents[0]!.start);
+
+  // Content made only of a short quote is a scare quote or a name, not speech.
+  const kept = live.filter((draft) => {
+    const quote = quoteSpans.find((q) => draft.contents.every((content) => content.start >= q.start - 1 && content.end <= q.end + 1));
+    return !(quote && !speechLike(text, quote));
+  });
+  // Beliefs and feelings ("sees", "fears") still name speakers that later pronouns point to, so
+  // they are resolved with the rest and only then left out.
+  const isSpeech = (draft: Draft): boolean => {
+    if (options.attributions === 'all' || draft.continuation || !draft.cue) return true;
+    const quoted = quoteSpans.some((q) => q.double && speechLike(text, q) && draft.contents.some((content) => content.start <= q.start && content.end >= q.end));
+    return quoted || isSpeechCue(text.slice(draft.cue.start, draft.cue.end));
+  };
+  const split = splitDirect(text, kept);
+  const resolved = resolve(input, split, quoteSpans);
+  const keep = resolved.map((quote) => isSpeech(split[quote.draft]!));
+  const newIndex: number[] = [];
+  let next = 0;
+  keep.forEach((k) => newIndex.push(k ? next++ : -1));
+  const quotes = resolved
+    .filter((_, i) => keep[i])
+    .map(({ draft: _draft, ...quote }) => ({ ...quote, continues: quote.continues === null || newIndex[quote.continues]! < 0 ? null : newIndex[quote.continues]! }));
+  return { quotes, unbalanced: scan.problems.filter((problem) => !inAny(problem, input.removed)) };
+}
+
+/** A cue without surrounding space and quote marks; a bare colon stays a colon. */
+function trimCue(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end - 1 && /[\s“”"‘’']/u.test(text[start]!)) start++;
+  while (end > start + 1 && /[\s“”"‘’']/u.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** True when a cue names speech, writing or a stated position (not a belief or a feeling). */
+function isSpeechCue(cue: string): boolean {
+  if (cue.trim() === ':') return true;
+  return cue
+    .toLowerCase()
+    .split(/[^\p{L}-]+/u)
+    .some((word) => SPEECH_CUES.has(word) || SPEECH_NOUNS.has(word));
+}
+
+/** Repairs the labeller often needs within one sentence. */
+function repairSentence(text: string, sentence: QuoteSentence, drafts: Draft[]): Draft[] {
+  const tokens = sentence.tokens;
+  const tokenIndex = (offset: number): number => tokens.findIndex((token) => token.start >= offset);
+  const out: Draft[] = [];
+  for (const draft of drafts) {
+    if (draft.cue) {
+      const cueText = text.slice(draft.cue.start, draft.cue.end);
+      const afterCue = tokenIndex(draft.cue.end);
+      // "According to X, content": the labeller sometimes reads X as content.
+      if (/^according to$/iu.test(cueText) && !draft.source && draft.contents[0] && afterCue >= 0 && tokens[afterCue]!.start === draft.contents[0].start) {
+        const comma = tokens.findIndex((token, i) => i >= afterCue && text.slice(token.start, token.end) === ',' && token.end <= draft.contents[0]!.end);
+        if (comma > afterCue) {
+          draft.source = { start: tokens[afterCue]!.start, end: tokens[comma - 1]!.end };
+          const rest = tokens[comma + 1];
+          draft.contents[0] = rest ? { start: rest.start, end: draft.contents[0].end } : draft.contents[0];
+        }
+      }
+      // Passive cues name the speaker after "by": "was condemned by Israel as …".
+      if (afterCue >= 0 && text.slice(tokens[afterCue]!.start, tokens[afterCue]!.end) === 'by' && /\b(?:been|was|were|is|are|be|being)\s+\S+$/u.test(cueText)) {
+        const runs = capitalisedRuns(text, tokens.slice(afterCue + 1, afterCue + 6));
+        const run = runs[0];
+        if (run && run.from === 0) draft.source = { start: tokens[afterCue + 1]!.start, end: tokens[afterCue + run.to]!.end };
+      }
+    }
+    // A content that is only a channel ("noted in a piece for Foreign Policy:") hands its
+    // source and cue to the next attribution in the sentence.
+    if (draft.contents.length === 1 && draft.cue) {
+      const content = draft.contents[0]!;
+      const channel = findChannel(text, { start: Math.max(sentence.start, draft.cue.start - 1), end: content.end }, [], draft.cue);
+      const next = drafts[drafts.indexOf(draft) + 1];
+      if (channel && channel.end >= content.end - 1 && channel.start <= content.start + 4 && next && !next.source) {
+        next.source = draft.source;
+        continue;
+      }
+    }
+    // Coordinated verbs share their subject: "X expressed support, accused Y and suggested Z".
+    if (!draft.source && draft.cue) {
+      const previous = out[out.length - 1];
+      draft.source = previous?.source ?? guessSource(text, tokens, tokenIndex(draft.cue.start), draft.contents[0] ?? draft.cue);
+    }
+    if (draft.source) draft.source = trimMention(text, draft.source);
+    // "…,” he was quoted as saying by TASS: a trailing piece that only names the relay or channel.
+    if (draft.cue && draft.contents.length > 1) {
+      const cue = draft.cue;
+      draft.contents = draft.contents.filter((piece, i) => {
+        if (i === 0 || /^[“"‘'«]/u.test(text.slice(piece.start, piece.end))) return true;
+        const region = { start: Math.min(cue.start, piece.start), end: piece.end };
+        const found = findVia(text, region, []) ?? findChannel(text, region, [], cue);
+        return !(found && found.end >= piece.end - 2 && wordCount(text, piece) <= 10);
+      });
+    }
+    out.push(draft);
+  }
+  return out;
+}
+
+const TRAILING_ADVERB = /(?:\s+(?:meanwhile|also|however|reportedly|previously|later|then|earlier|too|now|further|again|already|once|himself|herself|themselves|yesterday|today|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|last (?:week|month|year|night)|\w+ly))+$/iu;
+const CHANNEL_TAIL = /\s+(?:on|via|during|while|quoted|according|told|in (?:his|her|their|its|a|an|the) (?:telegram|statement|interview|speech|post|piece|letter|address))\b[\s\S]*$/iu;
+
+/** A source mention without the adverbs and channel words the labeller sometimes sweeps in. */
+function trimMention(text: string, span: Span): Span {
+  const written = text.slice(span.start, span.end);
+  const cut = written.replace(CHANNEL_TAIL, '').replace(TRAILING_ADVERB, '');
+  return trimSpan(text, { start: span.start, end: span.start + (cut.length > 0 ? cut.length : written.length) });
+}
+
+/** "A," he said. "B." in one sentence: the second piece becomes a quote that continues the first. */
+function splitDirect(text: string, drafts: readonly Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const draft of drafts) {
+    const pieces = draft.contents;
+    const between = (a: Span, b: Span): boolean => [draft.cue, draft.source].some((span) => span && span.start >= a.end && span.end <= b.start);
+    const quoted = (span: Span): boolean => /^[“"‘'«]/u.test(text.slice(span.start, span.end).trim());
+    const groups: Span[][] = [[pieces[0]!]];
+    for (let i = 1; i < pieces.length; i++) {
+      const previous = pieces[i - 1]!;
+      if (between(previous, pieces[i]!) && quoted(pieces[i]!) && quoted(pieces[0]!)) groups.push([pieces[i]!]);
+      else groups[groups.length - 1]!.push(pieces[i]!);
+    }
+    out.push({ ...draft, contents: groups[0]! });
+    for (const group of groups.slice(1)) out.push({ contents: group, cue: null, source: null, sentence: draft.sentence, continuation: true });
+  }
+  return out;
+}
+
+/** Finds the cue for a quote the labeller missed: in its sentence, a colon line before it, or none. */
+function attachCue(text: string, sentences: readonly QuoteSentence[], drafts: readonly Draft[], quote: QuotedSpan, index: number): Draft {
+  const last = sentences.findLastIndex((sentence) => overlaps(sentence, quote));
+  // A labeller cue in the quote's own sentences that has no content yet.
+  const free = drafts.find((draft) => draft.cue && draft.sentence >= index && draft.sentence <= last && draft.contents.every((content) => !overlaps(content, quote)) && draft.contents.length === 0);
+  if (free) return { ...free, contents: [quote], continuation: false };
+  // A reporting verb outside the quote in the same sentences: "…,” said Kadyrov on Telegram.
+  for (let i = index; i <= last; i++) {
+    const sentence = sentences[i]!;
+    for (let t = 0; t < sentence.tokens.length; t++) {
+      const token = sentence.tokens[t]!;
+      if (token.start >= quote.start && token.end <= quote.end) continue;
+      const word = text.slice(token.start, token.end).toLowerCase();
+      if (!CUE_VERBS.has(word) || word === 'according') continue;
+      return { contents: [quote], cue: token, source: guessSource(text, sentence.tokens, t, quote), sentence: i, continuation: false };
+    }
+  }
+  // "He said:" at the end of the sentence before.
+  const before = sentences[index - 1];
+  if (before && /:\s*$/u.test(text.slice(before.start, quote.start))) {
+    const colonDraft = drafts.find((draft) => draft.sentence === index - 1 && draft.cue);
+    if (colonDraft) return { contents: [quote], cue: colonDraft.cue, source: colonDraft.source, sentence: index - 1, continuation: false };
+  }
+  return { contents: [quote], cue: null, source: null, sentence: index, continuation: true };
+}
+
+/** The speaker next to a bare cue verb: "said Kadyrov", "Peskov said", "he added". */
+function guessSource(text: string, tokens: readonly Token[], cueAt: number, quote: Span): Span | null {
+  const outside = (token: Token): boolean => token.end <= quote.start || token.start >= quote.end;
+  const after = tokens.slice(cueAt + 1).filter(outside);
+  const before = tokens.slice(0, cueAt).filter(outside);
+  const firstAfter = after[0] ? text.slice(after[0].start, after[0].end) : '';
+  if (firstAfter && (/^\p{Lu}/u.test(firstAfter) || /^(?:the|a|an)$/iu.test(firstAfter) || PERSON_PRONOUNS.has(firstAfter.toLowerCase()))) {
+    // Up to the next comma, full stop or channel preposition.
+    let end = 0;
+    while (end < after.length && !/^(?:[,.;:!?]|on|in|at|to|via|during|while|after|before|quoted|according)$/u.test(text.slice(after[end]!.start, after[end]!.end))) end++;
+    if (end > 0) return { start: after[0]!.start, end: after[end - 1]!.end };
+  }
+  const lastBefore = before[before.length - 1];
+  if (lastBefore) {
+    let from = before.length - 1;
+    while (from > 0 && !/^[,.;:!?”"’]$/u.test(text.slice(before[from - 1]!.start, before[from - 1]!.end))) from--;
+    // Auxiliaries belong to the cue ("Peskov has said"); expletives ("There are") are no speaker.
+    let to = before.length;
+    while (to > from && AUXILIARY.test(text.slice(before[to - 1]!.start, before[to - 1]!.end))) to--;
+    if (to > from) {
+      const span = { start: before[from]!.start, end: before[to - 1]!.end };
+      const written = text.slice(span.start, span.end);
+      if (!/^[,.;:!?”"’]$/u.test(written) && !/^(?:there|it|this|that|which|who)$/iu.test(written)) return span;
+    }
+  }
+  return null;
+}
+
+const AUXILIARY = /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|also|been|be|not|n[’']t|did|does|do|then|later|reportedly|previously|meanwhile)$/iu;
+
+/** Content never runs over its own cue or speaker: a piece that does is cut before them. */
+function clipContents(text: string, contents: readonly Span[], own: readonly (Span | null)[]): Span[] {
+  const out: Span[] = [];
+  for (const piece of contents) {
+    let end = piece.end;
+    for (const span of own) if (span && span.start < end && span.end > piece.start) end = span.start;
+    while (end > piece.start && /\s/u.test(text[end - 1]!)) end--;
+    if (end > piece.start) out.push({ start: piece.start, end });
+  }
+  return out;
+}
+
+function mergeSpans(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const span of sorted) {
+    const last = out[out.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else out.push({ ...span });
+  }
+  return out;
+}
+
+interface Speaker {
+  name: string | null;
+  antecedent: Span | null;
+  role: string | null;
+  sentence: number;
+  end: number;
+}
+
+/** Speaker names, roles, channels, relays and continuations, in text order. */
+function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly QuotedSpan[]): (ExtractedQuote & { draft: number })[] {
+  const { text, sentences } = input;
+  const out: (ExtractedQuote & { draft: number })[] = [];
+  const speakers: Speaker[] = [];
+  const sentenceOf = (offset: number): number => {
+    const i = sentences.findIndex((sentence) => offset < sentence.end);
+    return i < 0 ? sentences.length - 1 : i;
+  };
+
+  for (const [draftIndex, draft] of drafts.entries()) {
+    const contentSpan = { start: draft.contents[0]!.start, end: draft.contents[draft.contents.length - 1]!.end };
+    const at = draft.source?.start ?? draft.cue?.start ?? contentSpan.start;
+    const sentenceIndex = sentenceOf(at);
+    let speaker: Speaker | null = null;
+    let mention: Span | null = null;
+    let role: string | null = null;
+
+    if (draft.source) {
+      mention = trimSpan(text, draft.source);
+      const tokens = sentences[sentenceIndex]?.tokens.filter((token) => token.start >= mention!.start && token.end <= mention!.end) ?? [];
+      // Only proper names: the tagger's role and pronoun mentions are what this pass reads itself.
+      const names = input.mentions.filter((m) => (m.kind === undefined || m.kind === 'name' || m.kind === 'acronym') && m.start >= mention!.start && m.end <= mention!.end);
+      const reading = readSource(text, tokens, names);
+      role = reading.role ? text.slice(reading.role.start, reading.role.end) : null;
+      speaker = speakerFor(text, reading, mention, speakers, sentences, sentenceIndex, tokens, at);
+    } else if (draft.continuation) {
+      const previous = out[out.length - 1];
+      const previousSpeaker = speakers[speakers.length - 1];
+      if (previous && previousSpeaker && sentenceIndex - previousSpeaker.sentence <= 8) {
+        speaker = previousSpeaker;
+        role = previousSpeaker.role;
+      }
+    }
+    if (draft.continuation && !speaker) continue;
+
+    const region = spanOfSentences(sentences, sentenceOf(contentSpan.start), sentenceOf(Math.max(contentSpan.end - 1, contentSpan.start)), sentenceIndex);
+    const channel = draft.cue || draft.source ? findChannel(text, region, draft.contents, draft.cue) : null;
+    let via = findVia(text, region, draft.contents);
+    if (!via && speaker?.name && isOutletName(speaker.name) && mention) via = { start: mention.start, end: mention.end, text: text.slice(mention.start, mention.end) };
+    if (via && mention && overlaps(via, mention) && !isOutletName(via.text)) via = null;
+
+    const continues = draft.continuation ? out.length - 1 : null;
+    out.push({
+      draft: draftIndex,
+      kind: kindOf(text, contentSpan, quotes),
+      content: contentSpan,
+      cue: draft.cue,
+      speaker: { name: speaker?.name ?? null, role: role ?? speaker?.role ?? null, mention },
+      speakerAntecedent: speaker?.antecedent ?? null,
+      channel: channel && (!mention || !overlaps(channel, mention)) ? channel : null,
+      via,
+      continues,
+    });
+    if (speaker && (speaker.name || speaker.role)) speakers.push({ ...speaker, sentence: sentenceIndex, end: at });
+  }
+  return out;
+}
+
+function spanOfSentences(sentences: readonly QuoteSentence[], from: number, to: number, also: number): Span {
+  const first = Math.max(0, Math.min(from, to, also));
+  const last = Math.min(sentences.length - 1, Math.max(from, to, also));
+  return { start: sentences[first]!.start, end: sentences[last]!.end };
+}
+
+function kindOf(text: string, content: Span, quotes: readonly QuotedSpan[]): QuoteKind {
+  const inside = quotes.filter((quote) => quote.start >= content.start && quote.end <= content.end);
+  if (inside.length === 0) {
+    const around = quotes.some((quote) => quote.start <= content.start && quote.end >= content.end);
+    return around ? 'direct' : 'indirect';
+  }
+  const quoted = inside.reduce((sum, quote) => sum + (quote.end - quote.start), 0);
+  const trimmed = text.slice(content.start, content.end).replace(/[\s.,;:]+$/u, '');
+  const startsQuoted = inside.some((quote) => quote.start <= content.start + 1);
+  const endsQuoted = inside.some((quote) => quote.end >= content.start + trimmed.length - 1);
+  if (startsQuoted && endsQuoted && quoted >= 0.6 * trimmed.length) return 'direct';
+  return quoted >= 0.5 * trimmed.length ? 'mixed' : 'partial';
+}
+
+const RECENT_SENTENCES = 6;
+
+function speakerFor(
+  text: string,
+  reading: SourceReading,
+  mention: Span,
+  speakers: readonly Speaker[],
+  sentences: readonly QuoteSentence[],
+  sentenceIndex: number,
+  tokens: readonly Token[],
+  at: number,
+): Speaker {
+  const recent = [...speakers].reverse().find((speaker) => sentenceIndex - speaker.sentence <= RECENT_SENTENCES && speaker.end < at);
+  const base = { sentence: sentenceIndex, end: at };
+  if (reading.shape === 'name' && reading.name) {
+    const written = text.slice(reading.name.start, reading.name.end);
+    const full = fullerName(text, sentences, written, reading.name);
+    const role = reading.role ? text.slice(reading.role.start, reading.role.end) : null;
+    return { ...base, name: full ? text.slice(full.start, full.end) : bareName(written) || written, antecedent: full ?? reading.name, role };
+  }
+  if (reading.shape === 'pronoun') {
+    const pronoun = text.slice(mention.start, mention.end).toLowerCase();
+    // "it" is an organisation or a document, "they" a group: neither is the last person quoted.
+    if (pronoun === 'it' || pronoun === 'you') return { ...base, name: null, antecedent: null, role: null };
+    if (pronoun === 'they' || pronoun === 'we') {
+      const group = nearestGroup(text, sentences, sentenceIndex, at);
+      return { ...base, name: group ? text.slice(group.start, group.end) : null, antecedent: group, role: null };
+    }
+    if (recent) return { ...base, name: recent.name, antecedent: recent.antecedent, role: recent.role };
+    const named = nearestName(text, sentences, sentenceIndex, at);
+    if (named) return { ...base, name: text.slice(named.start, named.end), antecedent: named, role: null };
+    return { ...base, name: null, antecedent: null, role: null };
+  }
+  const role = reading.role ? text.slice(reading.role.start, reading.role.end) : text.slice(mention.start, mention.end);
+  if (reading.shape === 'description' && recent && !isPlural(role)) return { ...base, name: recent.name, antecedent: recent.antecedent, role: recent.role ?? role };
+  // A role with no name introduces its speaker: the role is the best name the text gives.
+  void tokens;
+  return { ...base, name: role, antecedent: mention, role };
+}
+
+/** An earlier, longer form of a short name: "Mamulashvili" → "Mamuka Mamulashvili". */
+function fullerName(text: string, sentences: readonly QuoteSentence[], written: string, at: Span): Span | null {
+  const bare = bareName(written);
+  const parts = bare.split(/\s+/u);
+  const surname = parts[parts.length - 1];
+  if (!surname || parts.length > 1) return null;
+  for (const sentence of sentences) {
+    if (sentence.start >= at.start) break;
+    for (const run of capitalisedRuns(text, sentence.tokens)) {
+      const span = { start: sentence.tokens[run.from]!.start, end: sentence.tokens[run.to - 1]!.end };
+      const words = bareName(text.slice(span.start, span.end)).split(/\s+/u);
+      if (words.length >= 2 && words[words.length - 1] === surname) {
+        // Keep only the name part (drop leading titles such as "Chechen leader").
+        const name = words.join(' ');
+        const offset = text.slice(span.start, span.end).lastIndexOf(name);
+        if (offset >= 0) return { start: span.start + offset, end: span.start + offset + name.length };
+      }
+    }
+  }
+  return null;
+}
+
+/** The nearest capitalised two-word name before `at`, for a pronoun with no recent speaker. */
+function nearestName(text: string, sentences: readonly QuoteSentence[], sentenceIndex: number, at: number): Span | null {
+  for (let i = sentenceIndex; i >= Math.max(0, sentenceIndex - 3); i--) {
+    const sentence = sentences[i]!;
+    const runs = capitalisedRuns(text, sentence.tokens).filter((run) => run.to - run.from >= 2 && sentence.tokens[run.to - 1]!.end <= at);
+    const run = runs[runs.length - 1];
+    if (run) {
+      const span = { start: sentence.tokens[run.from]!.start, end: sentence.tokens[run.to - 1]!.end };
+      const name = bareName(text.slice(span.start, span.end));
+      const offset = text.slice(span.start, span.end).lastIndexOf(name);
+      return { start: span.start + offset, end: span.start + offset + name.length };
+    }
+  }
+  return null;
+}
+
+/** "Russia and China" in the last two sentences: what "they" most often points back to. */
+function nearestGroup(text: string, sentences: readonly QuoteSentence[], sentenceIndex: number, at: number): Span | null {
+  const pattern = /\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*(?:,\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*)*,?\s+and\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*/gu;
+  for (let i = sentenceIndex; i >= Math.max(0, sentenceIndex - 2); i--) {
+    const sentence = sentences[i]!;
+    const view = text.slice(sentence.start, Math.min(sentence.end, at));
+    const matches = [...view.matchAll(pattern)];
+    const last = matches[matches.length - 1];
+    if (last && last.index !== undefined) return { start: sentence.start + last.index, end: sentence.start + last.index + last[0].length };
+  }
+  return null;
+}
+
+/** "The Russian officials", "the experts": a plural description is a group, not the last speaker. */
+function isPlural(role: string): boolean {
+  const head = role.split(/\s+(?:of|for|at|in|from|with)\s+/u)[0]!.trim().split(/\s+/u).pop() ?? '';
+  return /[^s]s$/u.test(head) && !/(?:ss|us|is)$/u.test(head);
+}

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { emptyMeta, type Doc } from '../src/document.js';
+import { extractQuotes } from '../src/quotes/extract.js';
+import { scanQuoteMarks } from '../src/quotes/marks.js';
+import { readSource } from '../src/quotes/speaker.js';
+import { findChannel, findVia } from '../src/quotes/channel.js';
+import { cleanStage } from '../src/stages/01-clean/index.js';
+import { segmentStage } from '../src/stages/02-segment/index.js';
+import { mentionsStage } from '../src/stages/03-mentions/index.js';
+import { quotesStage, type FoundQuote } from '../src/stages/04-quotes/index.js';
+import { tokenize } from '../src/text/tokens.js';
+import type { AnyStage } from '../src/stage.js';
+
+function analyse(text: string): Doc {
+  let doc: Doc = { id: 'd', source: 'test', format: 'txt', text, meta: emptyMeta(), messages: [], results: {} };
+  for (const stage of [cleanStage, segmentStage, mentionsStage, quotesStage] as AnyStage[]) {
+    if (stage.kind !== 'document') continue;
+    const output = stage.run(doc, stage.options.parse({}));
+    doc = { ...doc, results: { ...doc.results, [stage.name]: output.result }, messages: [...doc.messages, ...(output.messages ?? [])] };
+  }
+  return doc;
+}
+
+const slice = (doc: Doc, span: { start: number; end: number } | null): string | null => (span ? doc.text.slice(span.start, span.end) : null);
+
+function quoteWith(doc: Doc, fragment: string): FoundQuote | undefined {
+  return doc.results.quotes?.quotes.find((quote) => slice(doc, quote.content)!.includes(fragment));
+}
+
+test('quote marks: pairs, nesting, apostrophes and paragraphs that reopen the mark', () => {
+  const cases: [string, string[]][] = [
+    ['He said “we will go” today.', ['“we will go”']],
+    ['She said "we will go" today.', ['"we will go"']],
+    ['The mayor’s office said ‘no comment’ again.', ['‘no comment’']],
+    ['It was the voters’ choice, not the parties’ decision.', []],
+    ['They called it «a disaster» on air.', ['«a disaster»']],
+    ['“He told me ‘never again’ that night,” she said.', ['“He told me ‘never again’ that night,”', '‘never again’']],
+  ];
+  for (const [text, expected] of cases) {
+    const scan = scanQuoteMarks(text, [{ start: 0, end: text.length }]);
+    assert.deepEqual(
+      scan.quotes.map((quote) => text.slice(quote.start, quote.end)),
+      expected,
+      text,
+    );
+  }
+});
+
+test('quote marks: a quote that reopens on each paragraph is one quote; one that never closes is reported', () => {
+  const text = '“The first part of the plan is ready.\n\n“The second part comes next year,” he said.\n\nShe said “this one never ends.';
+  const paragraphs = [...text.matchAll(/[^\n]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const scan = scanQuoteMarks(text, paragraphs);
+  const outer = scan.quotes.filter((quote) => quote.depth === 0);
+  assert.equal(outer[0]!.pieces.length, 2);
+  assert.ok(text.slice(outer[0]!.start, outer[0]!.end).endsWith('next year,”'));
+  assert.deepEqual(
+    scan.problems.map((problem) => `${problem.kind} ${text.slice(problem.start, problem.end)}`),
+    ['never-closed “this one never ends.'],
+  );
+});
+
+test('speaker mentions: names, roles, appositives and descriptions', () => {
+  const cases: [string, string, string | null, string | null][] = [
+    // mention, shape, name, role
+    ['Ivan Petrov', 'name', 'Ivan Petrov', null],
+    ['Harbour Authority spokesman Tomas Reyes', 'name', 'Tomas Reyes', 'Harbour Authority spokesman'],
+    ['Lena Ortiz, director of the Coastal Policy Institute in Lisbon', 'name', 'Lena Ortiz', 'director of the Coastal Policy Institute in Lisbon'],
+    ['the regional envoy to the talks, Samir Haddad', 'name', 'Samir Haddad', 'the regional envoy to the talks'],
+    ['Freedonia’s trade minister', 'role', null, 'Freedonia’s trade minister'],
+    ['the close ally of Prime Minister Karl Brandt', 'description', null, 'the close ally of Prime Minister Karl Brandt'],
+    ['she', 'pronoun', null, null],
+    ['Interior Minister Dana Kerr', 'name', 'Dana Kerr', 'Interior Minister'],
+  ];
+  for (const [mention, shape, name, role] of cases) {
+    const reading = readSource(mention, tokenize(mention));
+    assert.deepEqual(
+      [reading.shape, slice({ text: mention } as Doc, reading.name), slice({ text: mention } as Doc, reading.role)],
+      [shape, name, role],
+      mention,
+    );
+  }
+});
+
+test('channel and relay phrases', () => {
+  const cases: [string, string | null, string | null][] = [
+    ['he wrote on his Telegram channel, quoted by Reuters.', 'on his Telegram channel', 'Reuters'],
+    ['the envoy told reporters in Geneva.', 'told reporters', null],
+    ['she argued in a piece for Foreign Affairs.', 'in a piece for Foreign Affairs', null],
+    ['the talks have stalled, reports The Guardian.', null, 'The Guardian'],
+    ['he was quoted as saying by the state news agency, Interfax.', null, 'Interfax'],
+    ['he said at the United Nations on Friday.', 'at the United Nations', null],
+  ];
+  for (const [text, channel, via] of cases) {
+    const region = { start: 0, end: text.length };
+    assert.deepEqual([findChannel(text, region, [], null)?.text ?? null, findVia(text, region, [])?.text ?? null], [channel, via], text);
+  }
+});
+
+test('direct quotes: speakers, inverted cues, pronouns and continuations', () => {
+  const doc = analyse(
+    [
+      'Port officials met on Tuesday to discuss the strike.',
+      '',
+      '“We will not reopen the docks until the talks resume,” said Ivan Petrov, the harbour master, on Telegram.',
+      '',
+      'Mayor Lena Ortiz said the city would pay the overtime bill.',
+      '',
+      '“The workers deserve a fair deal,” she said. “Nobody here wants a long dispute.”',
+    ].join('\n'),
+  );
+  const petrov = quoteWith(doc, 'We will not reopen');
+  assert.ok(petrov, 'the first direct quote is found');
+  assert.equal(petrov.kind, 'direct');
+  assert.equal(petrov.speaker.name, 'Ivan Petrov');
+  assert.equal(petrov.channel?.text, 'on Telegram');
+
+  const ortiz = quoteWith(doc, 'The workers deserve');
+  assert.ok(ortiz);
+  assert.equal(ortiz.speaker.name, 'Lena Ortiz');
+  assert.equal(slice(doc, ortiz.speaker.mention), 'she');
+  assert.equal(slice(doc, ortiz.speakerAntecedent), 'Lena Ortiz');
+
+  const next = quoteWith(doc, 'Nobody here wants');
+  assert.ok(next);
+  assert.equal(next.continues, ortiz.id);
+  assert.equal(next.speaker.name, 'Lena Ortiz');
+});
+
+test('scare quotes and names in quotation marks are not speech', () => {
+  const doc = analyse('The navy began an exercise called “Northern Shield” on Monday.\n\nThe new “safety zone” covers the whole bay.');
+  assert.deepEqual(doc.results.quotes?.quotes.map((quote) => slice(doc, quote.content)), []);
+});
+
+test('bad input: unbalanced marks, a quote that never closes and a very long quote do not crash', () => {
+  const long = Array.from({ length: 20000 }, (_, i) => (i % 12 === 11 ? 'word.' : 'word')).join(' ');
+  const doc = analyse(`The minister spoke at length.\n\n“${long}\n\nShe said the vote would go ahead.”`);
+  assert.ok(doc.results.quotes);
+  const unclosed = analyse('The spokesman said “we have nothing to add and the talks will go on.\n\nThe meeting ended late.');
+  assert.ok(unclosed.messages.some((message) => message.rule === 'quotes/unbalanced'));
+});
+
+test('quotes inside removed debris are never reported, and every span stays inside the text', () => {
+  const text = '“This is a teaser headline that links elsewhere,” says a reader.\n\n“We expect a decision by Friday,” the agency said in a statement.';
+  const paragraphs = [...text.matchAll(/[^\n]+/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  const removed = [paragraphs[0]!];
+  const sentences = paragraphs.slice(1).map((p) => ({ ...p, tokens: tokenize(text, p.start, p.end) }));
+  const result = extractQuotes({ text, sentences, paragraphs, removed, mentions: [], titles: [] });
+  assert.equal(result.quotes.length, 1);
+  const quote = result.quotes[0]!;
+  assert.ok(text.slice(quote.content.start, quote.content.end).startsWith('“We expect'));
+  for (const span of [quote.content, quote.cue, quote.speaker.mention, quote.channel]) {
+    if (!span) continue;
+    assert.ok(span.start >= paragraphs[1]!.start && span.end <= text.length && span.start < span.end);
+  }
+  assert.equal(quote.channel?.text, 'in a statement');
+});
