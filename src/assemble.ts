@@ -6,7 +6,7 @@ import { CONTRACT_VERSION, type Analysis, type AnalysisDocument, type Quote } fr
 import type { Doc } from './document.js';
 import type { PipelineRun } from './pipeline.js';
 import type { Entity } from './contract.js';
-import { overlaps, type Span } from './document.js';
+import { entityAt } from './stages/05-identity/index.js';
 
 export const GENERATOR_VERSION = '0.1.0';
 
@@ -56,28 +56,12 @@ function assembleDocument(doc: Doc): AnalysisDocument {
 function assembleQuotes(doc: Doc, entities: readonly Entity[]): Quote[] {
   return (doc.results.quotes?.quotes ?? []).map(({ speakerAntecedent, ...quote }) => {
     const anchor = speakerAntecedent ?? quote.speaker.mention;
-    const entity = anchor ? entityAt(entities, doc.id, anchor) : null;
+    const id = anchor ? entityAt(entities, doc.id, anchor) : null;
+    const entity = id ? entities.find((candidate) => candidate.id === id) : undefined;
     return {
       ...quote,
       doc: doc.id,
       speaker: { ...quote.speaker, entity: entity?.id ?? quote.speaker.entity, name: entity?.name ?? quote.speaker.name },
     };
   });
-}
-
-/** The entity with a mention in `doc` that overlaps `span`, preferring the longest overlap. */
-export function entityAt(entities: readonly Entity[], doc: string, span: Span): Entity | null {
-  let best: Entity | null = null;
-  let bestOverlap = 0;
-  for (const entity of entities) {
-    for (const mention of entity.mentions) {
-      if (mention.doc !== doc || !overlaps(mention, span)) continue;
-      const shared = Math.min(mention.end, span.end) - Math.max(mention.start, span.start);
-      if (shared > bestOverlap) {
-        best = entity;
-        bestOverlap = shared;
-      }
-    }
-  }
-  return best;
 }

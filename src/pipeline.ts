@@ -40,7 +40,8 @@ export function preparePipeline(stageOptions: StageOptions = {}, stages: readonl
 
 /**
  * Runs the prepared stages over the documents. A stage that throws on one document becomes an
- * error message on that document and the document is left out of later stages; the others go on.
+ * error message on that document and only that stage's result is missing: later stages still run
+ * (each reads earlier results defensively), and the other documents are untouched.
  */
 export function runPipeline(
   input: readonly Doc[],
@@ -48,7 +49,6 @@ export function runPipeline(
   onStage?: (stage: string, index: number, total: number) => void,
 ): PipelineRun {
   let docs = input.map((doc) => ({ ...doc, messages: [...doc.messages], results: { ...doc.results } }));
-  const failed = new Set<string>();
   const corpus: Partial<CorpusResults> = {};
   const messages: Message[] = [];
 
@@ -56,7 +56,6 @@ export function runPipeline(
     onStage?.(stage.name, index, prepared.length);
     if (stage.kind === 'document') {
       docs = docs.map((doc) => {
-        if (failed.has(doc.id)) return doc;
         try {
           const output = stage.run(doc, options);
           return {
@@ -65,14 +64,13 @@ export function runPipeline(
             messages: output.messages?.length ? [...doc.messages, ...output.messages] : doc.messages,
           };
         } catch (error) {
-          failed.add(doc.id);
+          if (isInfrastructureError(error)) throw error;
           return { ...doc, messages: [...doc.messages, stageFailure(stage.name, doc.id, error)] };
         }
       });
     } else {
-      const usable = docs.filter((doc) => !failed.has(doc.id));
       try {
-        const output = stage.run(usable, options, corpus);
+        const output = stage.run(docs, options, corpus);
         (corpus as Record<string, unknown>)[stage.name] = output.result;
         for (const message of output.messages ?? []) {
           const owner = docs.find((doc) => doc.id === message.doc);
@@ -80,11 +78,17 @@ export function runPipeline(
           else messages.push(message);
         }
       } catch (error) {
+        if (isInfrastructureError(error)) throw error;
         messages.push(stageFailure(stage.name, null, error));
       }
     }
   }
   return { docs, corpus, messages };
+}
+
+/** A broken installation (a missing model) fails the whole run: every document would fail alike. */
+function isInfrastructureError(error: unknown): boolean {
+  return error instanceof CrosscheckError && (error.code === 'MODEL_MISSING' || error.code === 'MODEL_CORRUPT');
 }
 
 function stageFailure(stage: string, doc: string | null, error: unknown): Message {

@@ -121,5 +121,5 @@ export const NOT_NAME_STARTS = new Set([
   'see', 'more', 'latest', 'breaking', 'exclusive', 'update', 'live', 'video', 'photo', 'opinion', 'analysis',
 ]);
 
-/** Role heads that are too often adjectives to stand alone ("the Kremlin's official position"). */
+/** Role heads that are too often adjectives to stand alone ("the ministry's official line"). */
 export const AMBIGUOUS_ROLE_HEADS = new Set(['official', 'general', 'chief', 'head', 'member', 'state', 'chair', 'boss', 'founder']);

@@ -6,7 +6,7 @@
  * 2. places, demonyms and metonyms by the state or region they stand for ("Iranian" -> Iran,
  *    "the Kremlin" -> Russia); cities keep their own entity;
  * 3. organisations by the actor dictionaries, acronyms by the initials of a full name in the
- *    corpus, and a short form by the longer name it ends ("Legion" -> "Georgian Legion");
+ *    corpus, and a short form by the longer name it ends ("Brigade" -> "Northern Brigade");
  * 4. people by full name (one spelling edit allowed when the given names agree), then bare
  *    surnames by the full names that share them, never picking between two people with the
  *    same surname unless the document or the corpus says which one is meant;
@@ -154,7 +154,7 @@ function keyOrganisations(items: Item[], put: Put): void {
     }
     put(item, keyOf(item), 'ORG');
   }
-  // "Legion" alone, in a document that names the "Georgian Legion".
+  // "Brigade" alone, in a document that names the "Northern Brigade".
   const byDoc = new Map<string, Item[]>();
   for (const item of orgs) byDoc.set(item.doc, [...(byDoc.get(item.doc) ?? []), item]);
   for (const item of orgs) {
@@ -165,10 +165,8 @@ function keyOrganisations(items: Item[], put: Put): void {
   }
 }
 
-/** Re-keys an item that was already put in a bucket. */
-const pending = new Map<Item, string>();
+/** Re-keys an item that was already put in a bucket (the old bucket drops it when entities are built). */
 function moveItem(item: Item, key: string, put: Put): void {
-  pending.set(item, key);
   put(item, key, item.type);
 }
 
@@ -202,24 +200,43 @@ function keyPeople(items: Item[], put: Put): void {
     bySurname.set(last, entry);
   }
   const singles = people.filter((item) => !item.norm.includes(' '));
+  const candidatesOf = (item: Item) => {
+    const exact = bySurname.get(item.norm);
+    if (exact) return exact;
+    // A misspelt surname close to exactly one known one.
+    const close = [...bySurname.keys()].filter((surname) => closeSpelling(surname, item.norm));
+    return close.length === 1 ? bySurname.get(close[0]!) : undefined;
+  };
+  // First the surnames of documents that name a bearer in full, then the rest, which may lean on
+  // how often each bearer was meant so far.
+  const weight = new Map<string, number>();
+  for (const item of full) weight.set(item.key!, (weight.get(item.key!) ?? 0) + 1);
+  const later: Item[] = [];
   for (const item of singles) {
-    let candidates = bySurname.get(item.norm);
+    const candidates = candidatesOf(item);
     if (!candidates) {
-      // A misspelt surname close to exactly one known one.
-      const close = [...bySurname.keys()].filter((surname) => closeSpelling(surname, item.norm));
-      if (close.length === 1) candidates = bySurname.get(close[0]!);
+      put(item, `person:${item.norm}`, 'PERSON');
+      continue;
     }
-    const chosen = candidates ? chooseBearer(candidates, item) : null;
+    const inDoc = [...candidates.values()].some((info) => info.firstAt.has(item.doc));
+    if (!inDoc && candidates.size > 1) {
+      later.push(item);
+      continue;
+    }
+    const chosen = chooseBearer(candidates, item, weight);
+    if (chosen) weight.set(chosen, (weight.get(chosen) ?? 0) + 1);
     put(item, chosen ?? `person:${item.norm}`, 'PERSON');
   }
+  for (const item of later) put(item, chooseBearer(candidatesOf(item)!, item, weight) ?? `person:${item.norm}`, 'PERSON');
 }
 
 /**
  * Which of several people with one surname a bare surname means: the one named in full in this
- * document (the first introduced, when two are), else the one named in most documents; when the
- * corpus cannot tell, nobody (the surname keeps its own entity).
+ * document (the first introduced, when two are), else the one named in most documents, then the
+ * one most often meant so far; when the corpus cannot tell, nobody (the surname keeps its own
+ * entity).
  */
-function chooseBearer(candidates: Map<string, { docs: Set<string>; firstAt: Map<string, number> }>, item: Item): string | null {
+function chooseBearer(candidates: Map<string, { docs: Set<string>; firstAt: Map<string, number> }>, item: Item, weight: Map<string, number>): string | null {
   const entries = [...candidates.entries()];
   if (entries.length === 1) return entries[0]![0];
   const here = entries.filter(([, info]) => info.firstAt.has(item.doc));
@@ -229,12 +246,15 @@ function chooseBearer(candidates: Map<string, { docs: Set<string>; firstAt: Map<
     pool.sort((a, b) => b[1].docs.size - a[1].docs.size || a[1].firstAt.get(item.doc)! - b[1].firstAt.get(item.doc)!);
     return pool[0]![0];
   }
-  entries.sort((a, b) => b[1].docs.size - a[1].docs.size);
-  if (entries[0]![1].docs.size === entries[1]![1].docs.size) return null;
+  const score = (key: string, info: { docs: Set<string> }) => info.docs.size * 1000 + (weight.get(key) ?? 0);
+  entries.sort((a, b) => score(b[0], b[1]) - score(a[0], a[1]));
+  if (score(entries[0]![0], entries[0]![1]) === score(entries[1]![0], entries[1]![1])) return null;
   return entries[0]![0];
 }
 
 type KeyAt = (doc: string, span: Span) => string | null;
+
+const LEADER_TITLES = new Set(['president', 'prime minister', 'head', 'chief', 'ruler', 'king', 'queen', 'emir', 'premier', 'chancellor', 'supreme leader']);
 
 function spanIndex(items: Item[]): KeyAt {
   const byDoc = new Map<string, Item[]>();
@@ -263,7 +283,9 @@ function keyRoles(roles: Item[], names: Item[], keyAt: KeyAt, buckets: Map<strin
     const affiliation = keyAt(item.doc, item.mention.affiliation);
     if (!affiliation) continue;
     const head = roleHead(item.mention.role.value);
-    const matches = known.filter((k) => k.head === head && k.affiliation === affiliation);
+    // "the Chechen leader" also names whoever leads Chechnya under a more precise title.
+    const sameRole = (other: string) => other === head || (head === 'leader' && LEADER_TITLES.has(other));
+    const matches = known.filter((k) => sameRole(k.head) && k.affiliation === affiliation);
     const here = new Set(matches.filter((k) => k.doc === item.doc).map((k) => k.person));
     const anywhere = new Set(matches.map((k) => k.person));
     const person = here.size === 1 ? [...here][0]! : here.size === 0 && anywhere.size === 1 ? [...anywhere][0]! : null;

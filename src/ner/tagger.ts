@@ -26,6 +26,7 @@ import {
 } from './features.js';
 import { readGazetteer } from './gazetteer.js';
 import { makeTagSet, tagsToSpans, type Scheme, type TagSet, type TokenSpan } from './labels.js';
+import { loadShippedModel } from '../models.js';
 
 /** Beam width of decoding; 4 is worth about one point of F1 over greedy on CoNLL validation. */
 export const DEFAULT_BEAM = 4;
@@ -300,7 +301,7 @@ let shared: NerModel | null = null;
 
 /** The shipped model, loaded once on first use (about a quarter of a second). */
 export function defaultModel(): NerModel {
-  shared ??= loadModel(DEFAULT_MODEL_PATHS);
+  shared ??= loadShippedModel('ner', () => loadModel(DEFAULT_MODEL_PATHS));
   return shared;
 }
 

@@ -11,7 +11,7 @@ import { findChannel, findVia, isOutletName, type Found } from './channel.js';
 import { labelTokens } from './labeller.js';
 import { CUE_VERBS, PERSON_PRONOUNS, SPEECH_CUES, SPEECH_NOUNS } from './lexicon.js';
 import { scanQuoteMarks, type QuotedSpan, type UnbalancedMark } from './marks.js';
-import type { SequenceModel } from './perceptron.js';
+import type { Labeller } from './labeller.js';
 import { chunksOf } from './polnear.js';
 import { bareName, capitalisedRuns, readSource, trimSpan, type NamedMention, type SourceReading } from './speaker.js';
 
@@ -102,7 +102,7 @@ export interface ExtractOptions {
   attributions: 'speech' | 'all';
 }
 
-export function extractQuotes(input: QuoteInput, model?: SequenceModel, options: ExtractOptions = { attributions: 'speech' }): Extraction {
+export function extractQuotes(input: QuoteInput, model?: Labeller, options: ExtractOptions = { attributions: 'speech' }): Extraction {
   const { text, sentences } = input;
   const paragraphs = input.paragraphs.filter((paragraph) => !input.removed.some((removed) => removed.start <= paragraph.start && removed.end >= paragraph.end));
   const scan = scanQuoteMarks(text, paragraphs);

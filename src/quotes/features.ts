@@ -1,12 +1,21 @@
 /**
  * Token features for the attribution labeller. A linear model sees one token at a time, so the
  * features carry the sentence-wide facts that decide a role: whether the token sits inside
- * quotation marks, where the nearest reporting verb is and on which side, whether a comma and a
- * cue follow ("…, he said"), and the usual word, shape and neighbour features.
+ * quotation marks and whether that quote is attributed, where the nearest reporting verb is and
+ * on which side, whether a comma and a cue follow ("…, he said"), and the usual word, cluster,
+ * shape and neighbour features. A second pass adds the first pass's tags around each token
+ * (stacking), so a token can see "a cue was found three words to my left".
+ *
+ * Features are 32-bit hashes, never strings: each template mixes its id with the hashes of the
+ * words or small codes it reads. Building and looking up strings was most of the labeller's
+ * time; hashes make it several times faster and the model file smaller.
  *
  * Works on token texts only, so the same code scores CoNLL-style token files (`` '' -LRB-) and
  * our own tokens; `normalizeToken` maps both spellings to one.
  */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parseClusters, type WordClusters } from '../ner/clusters.js';
 import { isCueVerb } from './lexicon.js';
 
 const PTB: Record<string, string> = {
@@ -34,6 +43,42 @@ export function normalizeToken(token: string): string {
   return PTB[token] ?? token;
 }
 
+/** Word clusters shipped with the NER model: unseen words still look like the words seen in training. */
+export const CLUSTERS_URL = new URL('../../models/ner/clusters.txt.gz', import.meta.url);
+let clusters: WordClusters | undefined;
+function loadClusters(): WordClusters {
+  clusters ??= parseClusters(gunzipSync(readFileSync(CLUSTERS_URL)).toString('utf8'));
+  return clusters;
+}
+// ---- hashing ---------------------------------------------------------------------------------
+
+/** 32-bit mix of two values (murmur3's finaliser over a combined word). */
+export function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ Math.imul(b, 0xcc9e2d51), 0x1b873593);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const stringHashes = new Map<string, number>();
+/** FNV-1a over UTF-16 units, memoised: news reuses a small vocabulary. */
+export function hashString(text: string): number {
+  const known = stringHashes.get(text);
+  if (known !== undefined) return known;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h >>>= 0;
+  if (stringHashes.size > 500_000) stringHashes.clear();
+  stringHashes.set(text, h);
+  return h;
+}
+
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+
+// ---- per-token facts --------------------------------------------------------------------------
+
 const FINAL = new Set(['.', '?', '!']);
 const CLOSING = new Set(['”', '’', ')', ']']);
 
@@ -50,7 +95,6 @@ function markOf(token: string): Mark {
     case '“':
       return Mark.OpenDouble;
     case '”':
-      return Mark.CloseDouble;
     case '"':
       return Mark.CloseDouble;
     case '‘':
@@ -63,68 +107,118 @@ function markOf(token: string): Mark {
   }
 }
 
-function shapeOf(word: string): string {
-  if (/^\p{Lu}\p{Ll}/u.test(word)) return 'Xx';
-  if (/^\p{Lu}+$/u.test(word)) return word.length === 1 ? 'X' : 'XX';
-  if (/^\p{Ll}/u.test(word)) return 'x';
-  if (/^\d/u.test(word)) return 'd';
-  if (/^[“”‘’"']$/u.test(word)) return 'q';
-  if (word === ',') return ',';
-  if (word === '.' || word === '?' || word === '!') return '.';
-  if (word === ':' || word === ';') return ':';
-  return 'p';
+const shapeCache = new Map<string, number>();
+function shapeOf(word: string): number {
+  const known = shapeCache.get(word);
+  if (known !== undefined) return known;
+  let shape: number;
+  if (/^\p{Lu}\p{Ll}/u.test(word)) shape = 1;
+  else if (/^\p{Lu}+$/u.test(word)) shape = word.length === 1 ? 2 : 3;
+  else if (/^\p{Ll}/u.test(word)) shape = 4;
+  else if (/^\d/u.test(word)) shape = 5;
+  else if (/^[“”‘’"']$/u.test(word)) shape = 6;
+  else if (word === ',') shape = 7;
+  else if (word === '.' || word === '?' || word === '!') shape = 8;
+  else if (word === ':' || word === ';') shape = 9;
+  else shape = 10;
+  if (shapeCache.size > 200_000) shapeCache.clear();
+  shapeCache.set(word, shape);
+  return shape;
 }
 
-function bucket(distance: number): string {
-  if (distance <= 0) return '-';
-  if (distance <= 3) return String(distance);
-  if (distance <= 6) return '4-6';
-  if (distance <= 12) return '7-12';
-  return '13+';
+/** Distance buckets: 0 none/same, 1, 2, 3, 4-6, 7-12, 13+. */
+function bucket(distance: number): number {
+  if (distance <= 0) return 0;
+  if (distance <= 3) return distance;
+  if (distance <= 6) return 4;
+  if (distance <= 12) return 5;
+  return 6;
 }
 
-/** Per-sentence facts shared by every token's features. */
-interface SentenceView {
+/** Per-unit facts shared by every token's features. */
+interface UnitView {
+  n: number;
   words: string[];
   lower: string[];
-  shapes: string[];
-  insideDouble: boolean[];
-  marks: Mark[];
-  cue: boolean[];
+  hashes: Uint32Array;
+  suffixes: Uint32Array;
+  shapes: Uint8Array;
+  marks: Uint8Array;
+  inside: Uint8Array;
+  cue: Uint8Array;
+  fine: Int32Array;
+  middle: Int32Array;
+  coarse: Int32Array;
+  /** For tokens inside a double quote: 1 when a cue sits just before or after the quote. */
+  attributedQuote: Uint8Array;
 }
 
-function viewOf(tokens: readonly string[]): SentenceView {
+function viewOf(tokens: readonly string[]): UnitView {
+  const n = tokens.length;
   const words = tokens.map(normalizeToken);
   const lower = words.map((word) => word.toLowerCase());
-  const shapes = words.map(shapeOf);
-  const marks = words.map(markOf);
+  const hashes = new Uint32Array(n);
+  const suffixes = new Uint32Array(n);
+  const shapes = new Uint8Array(n);
+  const marks = new Uint8Array(n);
+  const cue = new Uint8Array(n);
+  const fine = new Int32Array(n).fill(-1);
+  const middle = new Int32Array(n).fill(-1);
+  const coarse = new Int32Array(n).fill(-1);
+  const wordClusters = loadClusters();
+  for (let i = 0; i < n; i++) {
+    const w = lower[i]!;
+    hashes[i] = hashString(w);
+    suffixes[i] = w.length > 3 ? hashString(w.slice(-3)) : hashes[i]!;
+    shapes[i] = shapeOf(words[i]!);
+    marks[i] = markOf(words[i]!);
+    cue[i] = isCueVerb(w) ? 1 : 0;
+    const f = wordClusters.fine.get(w);
+    if (f !== undefined) {
+      fine[i] = f;
+      middle[i] = wordClusters.middleOfFine[f]!;
+      coarse[i] = wordClusters.coarseOfMiddle[middle[i]!]!;
+    }
+  }
   // A closing mark where nothing is open and a sentence starts (unit start, or after a full
   // stop or colon) is an opening mark typed or converted the wrong way round.
-  for (let i = 0; i < marks.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (marks[i] !== Mark.CloseDouble) continue;
     const before = words[i - 1];
     const after = words[i + 1];
     if ((before === undefined || before === ':' || FINAL.has(before)) && after !== undefined && /^[\p{Lu}\d]/u.test(after)) marks[i] = Mark.OpenDouble;
   }
-  const cue = lower.map((word) => isCueVerb(word));
-  // Inside-quote state: a closing mark before any opening one means the sentence began inside
-  // a quote that opened in an earlier sentence.
-  const insideDouble: boolean[] = new Array(words.length).fill(false);
-  const firstDouble = marks.findIndex((mark) => mark === Mark.OpenDouble || mark === Mark.CloseDouble);
-  let inside = firstDouble >= 0 && marks[firstDouble] === Mark.CloseDouble;
-  for (let i = 0; i < words.length; i++) {
+  // Inside-quote state: a closing mark before any opening one means the unit began inside a
+  // quote that opened earlier.
+  const inside = new Uint8Array(n);
+  let firstDouble = -1;
+  for (let i = 0; i < n && firstDouble < 0; i++) if (marks[i] === Mark.OpenDouble || marks[i] === Mark.CloseDouble) firstDouble = i;
+  let open = firstDouble >= 0 && marks[firstDouble] === Mark.CloseDouble;
+  let quoteStart = open ? 0 : -1;
+  const attributedQuote = new Uint8Array(n);
+  const closeQuote = (from: number, to: number): void => {
+    // "…,” he said" / "…,” said X" / "X said: “…”": a cue within four tokens outside the marks.
+    let attributed = false;
+    for (let k = to + 1; k <= to + 4 && k < n; k++) if (cue[k]) attributed = true;
+    for (let k = from - 1; k >= from - 4 && k >= 0; k--) if (cue[k]) attributed = true;
+    if (attributed) for (let k = from; k <= to && k < n; k++) attributedQuote[k] = 1;
+  };
+  for (let i = 0; i < n; i++) {
     const mark = marks[i];
     if (mark === Mark.OpenDouble) {
-      inside = true;
-      insideDouble[i] = true;
+      open = true;
+      quoteStart = i;
+      inside[i] = 1;
     } else if (mark === Mark.CloseDouble) {
-      insideDouble[i] = true;
-      inside = false;
+      inside[i] = 1;
+      if (open) closeQuote(Math.max(quoteStart, 0), i);
+      open = false;
     } else {
-      insideDouble[i] = inside;
+      inside[i] = open ? 1 : 0;
     }
   }
-  return { words, lower, shapes, insideDouble, marks, cue };
+  if (open) closeQuote(Math.max(quoteStart, 0), n - 1);
+  return { n, words, lower, hashes, suffixes, shapes, marks, inside, cue, fine, middle, coarse, attributedQuote };
 }
 
 /** Sentence ranges inside a unit that may hold a whole paragraph (CofeNet's units often do). */
@@ -145,110 +239,194 @@ function sentenceRanges(words: readonly string[]): [number, number][] {
   return ranges;
 }
 
-/**
- * Feature strings for every token of one unit (a sentence or a paragraph). Quote state runs
- * over the whole unit, so a quote that spans sentences is seen as one; cue and position
- * features stay inside each sentence. The order inside a token's list is stable.
- */
-export function sentenceFeatures(tokens: readonly string[]): string[][] {
-  const view = viewOf(tokens);
-  const out: string[][] = [];
-  sentenceRanges(view.words).forEach(([from, to], index) => {
-    for (const features of rangeFeatures(view, from, to)) {
-      features.push(index === 0 ? 's1' : 's2+');
-      out.push(features);
-    }
-  });
-  return out;
+// ---- feature rows -------------------------------------------------------------------------------
+
+/** Every token's feature hashes, flat: token i owns hashes[offsets[i]..offsets[i+1]). */
+export interface FeatureRows {
+  n: number;
+  offsets: Int32Array;
+  hashes: Uint32Array;
 }
 
-function rangeFeatures(view: SentenceView, from: number, to: number): string[][] {
-  const lower = view.lower.slice(from, to);
-  const shapes = view.shapes.slice(from, to);
-  const insideDouble = view.insideDouble.slice(from, to);
-  const marks = view.marks.slice(from, to);
-  const cue = view.cue.slice(from, to);
-  const n = lower.length;
-  const at = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]!);
-  const shapeAt = (i: number): string => (i < 0 ? '<' : i >= n ? '>' : shapes[i]!);
+class RowBuilder {
+  hashes: Uint32Array;
+  offsets: Int32Array;
+  length = 0;
+  constructor(n: number) {
+    this.hashes = new Uint32Array(Math.max(64, n * 48));
+    this.offsets = new Int32Array(n + 1);
+  }
+  push(hash: number): void {
+    if (this.length === this.hashes.length) {
+      const grown = new Uint32Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[this.length++] = hash;
+  }
+}
 
-  // Nearest cue verb outside quotes, to the left and right of each token.
-  const cueLeft: number[] = new Array(n).fill(-1);
-  const cueRight: number[] = new Array(n).fill(-1);
-  let last = -1;
-  for (let i = 0; i < n; i++) {
-    cueLeft[i] = last;
-    if (cue[i] && !insideDouble[i]) last = i;
-  }
-  last = -1;
-  for (let i = n - 1; i >= 0; i--) {
-    cueRight[i] = last;
-    if (cue[i] && !insideDouble[i]) last = i;
-  }
-  // Nearest quotation marks and commas around each token.
-  const quoteLeft: number[] = new Array(n).fill(-1);
-  const quoteRight: number[] = new Array(n).fill(-1);
-  const commaLeft: number[] = new Array(n).fill(-1);
-  const commaRight: number[] = new Array(n).fill(-1);
-  let q = -1;
+/** The first pass's tags as role codes: 0 O, 1 source, 2 cue, 3 content (B and I alike). */
+export type RoleCodes = Uint8Array;
+
+/**
+ * Feature hashes for every token of one unit (a sentence or a paragraph). Quote state runs over
+ * the whole unit, so a quote that spans sentences is seen as one; cue and position features stay
+ * inside each sentence. With `previous` (the first pass's role codes), adds the stacking
+ * features of the second pass.
+ */
+export function sentenceFeatures(tokens: readonly string[], previous?: RoleCodes): FeatureRows {
+  const view = viewOf(tokens);
+  const rows = new RowBuilder(view.n);
+  sentenceRanges(view.words).forEach(([from, to], index) => rangeFeatures(view, from, to, index, rows, previous));
+  rows.offsets[view.n] = rows.length;
+  return { n: view.n, offsets: rows.offsets, hashes: rows.hashes.subarray(0, rows.length) };
+}
+
+function rangeFeatures(view: UnitView, from: number, to: number, sentenceIndex: number, rows: RowBuilder, previous?: RoleCodes): void {
+  const { lower, hashes, shapes, marks, inside, cue } = view;
+  const n = to;
+  const wordAt = (i: number): number => (i < from ? BOS : i >= n ? EOS : hashes[i]!);
+  const shapeAt = (i: number): number => (i < from ? 11 : i >= n ? 12 : shapes[i]!);
+  const isQuote = (i: number): boolean => marks[i] === Mark.OpenDouble || marks[i] === Mark.CloseDouble;
+
+  // Nearest cue verb outside quotes, quotation marks and commas, left and right of each token.
+  const len = to - from;
+  const cueLeft = new Int32Array(len);
+  const cueRight = new Int32Array(len);
+  const quoteLeft = new Int32Array(len);
+  const quoteRight = new Int32Array(len);
+  const commaLeft = new Int32Array(len);
+  const commaRight = new Int32Array(len);
   let c = -1;
-  for (let i = 0; i < n; i++) {
-    quoteLeft[i] = q;
-    commaLeft[i] = c;
-    if (marks[i] === Mark.OpenDouble || marks[i] === Mark.CloseDouble) q = i;
-    if (lower[i] === ',') c = i;
+  let q = -1;
+  let m = -1;
+  let hasQuote = false;
+  let according = -1;
+  let colon = -1;
+  for (let i = from; i < to; i++) {
+    cueLeft[i - from] = c;
+    quoteLeft[i - from] = q;
+    commaLeft[i - from] = m;
+    if (cue[i] && !inside[i]) c = i;
+    if (isQuote(i)) {
+      q = i;
+      hasQuote = true;
+    }
+    if (lower[i] === ',') m = i;
+    if (according < 0 && lower[i] === 'according' && lower[i + 1] === 'to' && i + 1 < to) according = i;
+    if (colon < 0 && lower[i] === ':') colon = i;
   }
-  q = -1;
   c = -1;
-  for (let i = n - 1; i >= 0; i--) {
-    quoteRight[i] = q;
-    commaRight[i] = c;
-    if (marks[i] === Mark.OpenDouble || marks[i] === Mark.CloseDouble) q = i;
-    if (lower[i] === ',') c = i;
+  q = -1;
+  m = -1;
+  for (let i = to - 1; i >= from; i--) {
+    cueRight[i - from] = c;
+    quoteRight[i - from] = q;
+    commaRight[i - from] = m;
+    if (cue[i] && !inside[i]) c = i;
+    if (isQuote(i)) q = i;
+    if (lower[i] === ',') m = i;
   }
-  const hasQuote = marks.some((mark) => mark === Mark.OpenDouble || mark === Mark.CloseDouble);
-  const thatAfterCue = lower.map((word, i) => word === 'that' && i > 0 && cue[i - 1] === true);
-  const according = lower.findIndex((word, i) => word === 'according' && lower[i + 1] === 'to');
-  const colon = lower.indexOf(':');
-  const end = lower.length > 0 && /^[.?!]$/u.test(lower[n - 1]!) ? n - 1 : n;
+  const end = len > 0 && /^[.?!]$/u.test(lower[to - 1]!) ? to - 1 : to;
 
-  const out: string[][] = [];
-  for (let i = 0; i < n; i++) {
-    const w = lower[i]!;
-    const inside = insideDouble[i] ? 'in' : 'out';
-    const left = cueLeft[i]!;
-    const right = cueRight[i]!;
-    const leftDistance = left < 0 ? 'none' : bucket(i - left);
-    const rightDistance = right < 0 ? 'none' : bucket(right - i);
-    const f: string[] = [
-      'b',
-      'w=' + w,
-      'p1=' + at(i - 1),
-      'n1=' + at(i + 1),
-      'p2=' + at(i - 2),
-      'n2=' + at(i + 2),
-      'pw=' + at(i - 1) + '|' + w,
-      'wn=' + w + '|' + at(i + 1),
-      'sh=' + shapes[i] + '|' + shapeAt(i - 1) + shapeAt(i + 1),
-      'suf=' + w.slice(-3),
-      'q=' + inside + (hasQuote ? '' : '0'),
-      'qm=' + marks[i] + '|' + inside,
-      'cv=' + (cue[i] ? 1 : 0) + '|' + inside,
-      'cL=' + leftDistance + '|' + inside,
-      'cR=' + rightDistance + '|' + inside,
-      'cLR=' + (left < 0 ? 0 : 1) + (right < 0 ? 0 : 1) + '|' + inside,
-      'cLw=' + (left < 0 ? '' : lower[left]!),
-      'cRw=' + (right < 0 ? '' : lower[right]!) + '|' + (right < 0 ? '' : bucket(right - i)),
-      'qL=' + (quoteLeft[i]! < 0 ? 'none' : marks[quoteLeft[i]!] + '|' + bucket(i - quoteLeft[i]!)),
-      'qR=' + (quoteRight[i]! < 0 ? 'none' : marks[quoteRight[i]!] + '|' + bucket(quoteRight[i]! - i)),
-      'pos=' + bucket(i + 1) + '|' + bucket(end - i),
-      'cm=' + (commaLeft[i]! < 0 ? 0 : 1) + (commaRight[i]! < 0 ? 0 : 1) + '|' + (right >= 0 && commaRight[i]! >= 0 && commaRight[i]! < right ? 'c<v' : ''),
-    ];
-    if (left >= 0 && thatAfterCue[left + 1] && i > left + 1) f.push('afterThat');
-    if (according >= 0) f.push('acc=' + (i < according ? 'before' : i <= according + 1 ? 'at' : 'after'));
-    if (colon >= 0) f.push('colon=' + (i < colon ? 'before' : i === colon ? 'at' : 'after') + '|' + inside);
-    if (i >= end) f.push('final');
-    out.push(f);
+  // Stacking: where the first pass put cues, sources and content in this sentence.
+  let predictedCueLeft: Int32Array | null = null;
+  let predictedCueRight: Int32Array | null = null;
+  let sentenceRoles = 0;
+  if (previous) {
+    predictedCueLeft = new Int32Array(len);
+    predictedCueRight = new Int32Array(len);
+    let p = -1;
+    for (let i = from; i < to; i++) {
+      predictedCueLeft[i - from] = p;
+      if (previous[i] === 2) p = i;
+      sentenceRoles |= 1 << previous[i]!;
+    }
+    p = -1;
+    for (let i = to - 1; i >= from; i--) {
+      predictedCueRight[i - from] = p;
+      if (previous[i] === 2) p = i;
+    }
   }
+
+  for (let i = from; i < to; i++) {
+    rows.offsets[i] = rows.length;
+    const k = i - from;
+    const w = hashes[i]!;
+    const io = inside[i]! + (hasQuote ? 0 : 2);
+    const left = cueLeft[k]!;
+    const right = cueRight[k]!;
+    const leftDistance = left < 0 ? 7 : bucket(i - left);
+    const rightDistance = right < 0 ? 7 : bucket(right - i);
+    const p1 = wordAt(i - 1);
+    const n1 = wordAt(i + 1);
+    rows.push(mix(1, 0));
+    rows.push(mix(2, w));
+    rows.push(mix(3, p1));
+    rows.push(mix(4, n1));
+    rows.push(mix(5, wordAt(i - 2)));
+    rows.push(mix(6, wordAt(i + 2)));
+    rows.push(mix(mix(7, p1), w));
+    rows.push(mix(mix(8, w), n1));
+    rows.push(mix(9, shapes[i]! * 256 + shapeAt(i - 1) * 16 + shapeAt(i + 1)));
+    rows.push(mix(10, view.suffixes[i]!));
+    rows.push(mix(11, io));
+    rows.push(mix(12, marks[i]! * 4 + io));
+    rows.push(mix(13, cue[i]! * 4 + io));
+    rows.push(mix(14, leftDistance * 4 + io));
+    rows.push(mix(15, rightDistance * 4 + io));
+    rows.push(mix(16, (left < 0 ? 0 : 2) + (right < 0 ? 0 : 1) + 4 * io));
+    rows.push(mix(17, left < 0 ? 0 : hashes[left]!));
+    rows.push(mix(mix(18, right < 0 ? 0 : hashes[right]!), rightDistance));
+    const ql = quoteLeft[k]!;
+    const qr = quoteRight[k]!;
+    rows.push(mix(19, ql < 0 ? 99 : marks[ql]! * 8 + bucket(i - ql)));
+    rows.push(mix(20, qr < 0 ? 99 : marks[qr]! * 8 + bucket(qr - i)));
+    rows.push(mix(21, bucket(k + 1) * 8 + bucket(end - i)));
+    const cl = commaLeft[k]!;
+    const cr = commaRight[k]!;
+    rows.push(mix(22, (cl < 0 ? 0 : 2) + (cr < 0 ? 0 : 1) + (right >= 0 && cr >= 0 && cr < right ? 4 : 0)));
+    if (left >= 0 && lower[left + 1] === 'that' && i > left + 1) rows.push(mix(23, 1));
+    if (according >= 0) rows.push(mix(24, i < according ? 0 : i <= according + 1 ? 1 : 2));
+    if (colon >= 0) rows.push(mix(25, (i < colon ? 0 : i === colon ? 1 : 2) * 4 + io));
+    if (i >= end) rows.push(mix(26, 1));
+    rows.push(mix(27, sentenceIndex === 0 ? 0 : 1));
+    // Richer conjunctions: the word with its quote state and with the cue on its right.
+    rows.push(mix(mix(28, w), io));
+    rows.push(mix(mix(29, w), rightDistance));
+    rows.push(mix(mix(30, w), leftDistance));
+    rows.push(mix(31, view.attributedQuote[i]! * 8 + io));
+    // Word clusters: the fine cluster of the word, coarse ones around it.
+    const fine = view.fine[i]!;
+    rows.push(mix(32, fine + 1));
+    rows.push(mix(33, view.middle[i]! + 1));
+    rows.push(mix(34, (i > from ? view.coarse[i - 1]! + 1 : 999) * 1024 + (i + 1 < to ? view.coarse[i + 1]! + 1 : 999)));
+    rows.push(mix(mix(35, fine + 1), rightDistance * 4 + io));
+
+    if (previous && predictedCueLeft && predictedCueRight) {
+      const pl = predictedCueLeft[k]!;
+      const pr = predictedCueRight[k]!;
+      const role = previous[i]!;
+      const before = i > from ? previous[i - 1]! : 4;
+      const after = i + 1 < to ? previous[i + 1]! : 4;
+      rows.push(mix(100, role));
+      rows.push(mix(101, before * 8 + role));
+      rows.push(mix(102, role * 8 + after));
+      rows.push(mix(103, before * 64 + role * 8 + after));
+      rows.push(mix(mix(104, w), role));
+      rows.push(mix(105, (pl < 0 ? 7 : bucket(i - pl)) * 8 + (pr < 0 ? 7 : bucket(pr - i))));
+      rows.push(mix(106, sentenceRoles * 8 + role));
+      rows.push(mix(107, (pl < 0 ? 7 : bucket(i - pl)) * 64 + role * 8 + io));
+      rows.push(mix(108, (pr < 0 ? 7 : bucket(pr - i)) * 64 + role * 8 + io));
+      rows.push(mix(109, (i > from + 1 ? previous[i - 2]! : 4) * 8 + (i + 2 < to ? previous[i + 2]! : 4)));
+    }
+  }
+}
+
+/** Role codes (0 O, 1 source, 2 cue, 3 content) from tag indices in TAGS order. */
+export function roleCodes(tags: ArrayLike<number>): RoleCodes {
+  const out = new Uint8Array(tags.length);
+  for (let i = 0; i < tags.length; i++) out[i] = (tags[i]! + 1) >> 1;
   return out;
 }

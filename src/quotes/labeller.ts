@@ -1,24 +1,74 @@
 /**
  * The attribution labeller: tags each token of a sentence as source, cue or content (BIO) with
- * the shipped perceptron model. Runs on token texts, so it scores CoNLL-style token files and
- * our own tokens alike. The model is read once from the package's own files, never downloaded.
+ * the shipped perceptron models. A first pass tags from the words alone; a second pass (stacking)
+ * sees the first pass's tags around each token, which fixes content that starts in the wrong
+ * place and sources cut off from their cue. Runs on token texts, so it scores CoNLL-style token
+ * files and our own tokens alike. The model is read once from the package's own files.
  */
 import { readFileSync } from 'node:fs';
-import { sentenceFeatures } from './features.js';
-import { SequenceModel, type Tag } from './perceptron.js';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { roleCodes, sentenceFeatures } from './features.js';
+import { SequenceModel, TAGS, type Tag } from './perceptron.js';
 
-export const MODEL_URL = new URL('../../models/quotes/labeller.json.gz', import.meta.url);
+export const MODEL_URL = new URL('../../models/quotes/labeller.bin.gz', import.meta.url);
 
-let shipped: SequenceModel | null = null;
+/** The two passes; `second` is null for a first-pass-only model. */
+export class Labeller {
+  constructor(
+    readonly first: SequenceModel,
+    readonly second: SequenceModel | null,
+  ) {}
 
-/** The shipped model, loaded on first use. */
-export function loadLabeller(): SequenceModel {
-  shipped ??= SequenceModel.deserialize(readFileSync(MODEL_URL));
+  get size(): number {
+    return this.first.size + (this.second?.size ?? 0);
+  }
+
+  /** Tag indices (into TAGS) for one unit of token texts. */
+  tagIndices(words: readonly string[]): Uint8Array {
+    if (words.length === 0) return new Uint8Array(0);
+    const first = this.first.tag(sentenceFeatures(words));
+    if (!this.second) return first;
+    return this.second.tag(sentenceFeatures(words, roleCodes(first)));
+  }
+
+  tag(words: readonly string[]): Tag[] {
+    return Array.from(this.tagIndices(words), (t) => TAGS[t]!);
+  }
+
+  /** Both models, length-prefixed, gzipped. */
+  serialize(): Buffer {
+    const parts = [this.first, this.second].filter((model): model is SequenceModel => model !== null).map((model) => model.serialize());
+    const chunks: Buffer[] = [];
+    for (const part of parts) {
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(part.length);
+      chunks.push(length, part);
+    }
+    return gzipSync(Buffer.concat(chunks), { level: 9 });
+  }
+
+  static deserialize(data: Buffer): Labeller {
+    const raw = gunzipSync(data);
+    const models: SequenceModel[] = [];
+    for (let at = 0; at < raw.length; ) {
+      const length = raw.readUInt32LE(at);
+      models.push(SequenceModel.deserialize(raw.subarray(at + 4, at + 4 + length)));
+      at += 4 + length;
+    }
+    if (models.length === 0) throw new Error('Expected one or two models in the quotes labeller file; rebuild it with npm run train:quotes.');
+    return new Labeller(models[0]!, models[1] ?? null);
+  }
+}
+
+let shipped: Labeller | null = null;
+
+/** The shipped labeller, loaded on first use. */
+export function loadLabeller(): Labeller {
+  shipped ??= Labeller.deserialize(readFileSync(MODEL_URL));
   return shipped;
 }
 
 /** BIO tags for one sentence of token texts. */
-export function labelTokens(words: readonly string[], model: SequenceModel = loadLabeller()): Tag[] {
-  if (words.length === 0) return [];
-  return model.tag(sentenceFeatures(words));
+export function labelTokens(words: readonly string[], labeller: Labeller = loadLabeller()): Tag[] {
+  return labeller.tag(words);
 }

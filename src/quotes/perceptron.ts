@@ -1,18 +1,20 @@
 /**
  * A structured averaged perceptron over BIO tags for source, cue and content, decoded with
- * Viterbi under BIO constraints. We wrote our own because no maintained TypeScript CRF or
- * sequence labeller exists that runs without native code or a model download, and a linear
- * model over sparse features is small enough to ship and fast enough for thousands of
- * sentences a second.
+ * Viterbi under BIO constraints (no I-x after anything but B-x or I-x). We wrote our own because
+ * no maintained TypeScript CRF or sequence labeller exists that runs without native code or a
+ * model download, and a linear model over hashed sparse features is small enough to ship and
+ * fast enough for thousands of sentences a second.
+ *
+ * Features arrive as 32-bit hashes (see features.ts); the model keeps them in an open-addressing
+ * table, so a lookup is a multiply, a shift and usually one comparison.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import type { FeatureRows } from './features.js';
 
 export const TAGS = ['O', 'B-source', 'I-source', 'B-cue', 'I-cue', 'B-content', 'I-content'] as const;
 export type Tag = (typeof TAGS)[number];
 const T = TAGS.length;
 const START = T;
 
-/** I-x may only follow B-x or I-x; nothing may start with I-x. */
 function allowed(from: number, to: number): boolean {
   const tag = TAGS[to]!;
   if (!tag.startsWith('I-')) return true;
@@ -25,27 +27,30 @@ const ALLOWED: boolean[] = [];
 for (let from = 0; from <= T; from++) for (let to = 0; to < T; to++) ALLOWED.push(allowed(from, to));
 
 /** Best tag sequence for per-token emission scores (n × T, flat) and transition scores ((T+1) × T). */
-export function viterbi(emissions: Float64Array, n: number, transitions: Float64Array): number[] {
-  if (n === 0) return [];
+export function viterbi(emissions: Float64Array, n: number, transitions: Float64Array): Uint8Array {
+  const path = new Uint8Array(n);
+  if (n === 0) return path;
   const score = new Float64Array(n * T);
-  const back = new Int8Array(n * T);
+  const back = new Uint8Array(n * T);
   for (let t = 0; t < T; t++) {
     score[t] = ALLOWED[START * T + t] ? emissions[t]! + transitions[START * T + t]! : -Infinity;
   }
   for (let i = 1; i < n; i++) {
+    const row = i * T;
+    const prev = row - T;
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < T; p++) {
         if (!ALLOWED[p * T + t]) continue;
-        const s = score[(i - 1) * T + p]! + transitions[p * T + t]!;
+        const s = score[prev + p]! + transitions[p * T + t]!;
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[i * T + t] = best + emissions[i * T + t]!;
-      back[i * T + t] = arg;
+      score[row + t] = best + emissions[row + t]!;
+      back[row + t] = arg;
     }
   }
   let best = -Infinity;
@@ -56,83 +61,130 @@ export function viterbi(emissions: Float64Array, n: number, transitions: Float64
       arg = t;
     }
   }
-  const path = new Array<number>(n);
   path[n - 1] = arg;
   for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * T + path[i]!]!;
   return path;
 }
 
-/** The shipped, read-only model: feature string → T weights. */
+/** Hash → row table with open addressing (linear probing); hash 0 is stored as 1. */
+class HashIndex {
+  private readonly keys: Uint32Array;
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+  private readonly shift: number;
+
+  constructor(hashes: Uint32Array) {
+    let bits = 4;
+    while (1 << bits < hashes.length * 2) bits++;
+    this.keys = new Uint32Array(1 << bits);
+    this.rows = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+    hashes.forEach((hash, row) => {
+      const key = hash || 1;
+      let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.keys[slot] = key;
+      this.rows[slot] = row;
+    });
+  }
+
+  get(hash: number): number {
+    const key = hash || 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const found = this.keys[slot]!;
+      if (found === key) return this.rows[slot]!;
+      if (found === 0) return -1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+const FORMAT = 'crosscheck-quotes-perceptron/2';
+
+/** The shipped, read-only model: feature hash → T weights, plus tag transitions. */
 export class SequenceModel {
-  private readonly index: Map<string, number>;
-  private readonly weights: Float32Array;
+  private readonly index: HashIndex;
+  readonly hashes: Uint32Array;
+  readonly weights: Float32Array;
   readonly transitions: Float64Array;
 
-  constructor(features: readonly string[], weights: Float32Array, transitions: Float64Array) {
-    this.index = new Map(features.map((feature, i) => [feature, i * T]));
+  constructor(hashes: Uint32Array, weights: Float32Array, transitions: Float64Array) {
+    this.hashes = hashes;
+    this.index = new HashIndex(hashes);
     this.weights = weights;
     this.transitions = transitions;
   }
 
   get size(): number {
-    return this.index.size;
+    return this.hashes.length;
   }
 
-  /** Tags for one sentence given each token's feature strings. */
-  tag(features: readonly (readonly string[])[]): Tag[] {
-    const n = features.length;
+  /** Tag indices (into TAGS) for one unit's feature rows. */
+  tag(rows: FeatureRows): Uint8Array {
+    const { n, offsets, hashes } = rows;
     const emissions = new Float64Array(n * T);
+    const weights = this.weights;
     for (let i = 0; i < n; i++) {
-      for (const feature of features[i]!) {
-        const offset = this.index.get(feature);
-        if (offset === undefined) continue;
-        for (let t = 0; t < T; t++) emissions[i * T + t]! += this.weights[offset + t]!;
+      const base = i * T;
+      for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
+        const row = this.index.get(hashes[j]!);
+        if (row < 0) continue;
+        const offset = row * T;
+        for (let t = 0; t < T; t++) emissions[base + t]! += weights[offset + t]!;
       }
     }
-    return viterbi(emissions, n, this.transitions).map((t) => TAGS[t]!);
+    return viterbi(emissions, n, this.transitions);
   }
 
-  /** Compact form: features and transitions as JSON, weights as int16 scaled, all gzipped. */
+  /**
+   * Binary form: a JSON header line, then the hashes (sorted, delta-coded uint32) and the
+   * weights as int16 with one scale, tag-major so that gzip finds the runs of small values.
+   */
   serialize(): Buffer {
-    const features = [...this.index.keys()];
+    const F = this.hashes.length;
+    const order = Array.from({ length: F }, (_, i) => i).sort((a, b) => this.hashes[a]! - this.hashes[b]!);
     let max = 0;
     for (const w of this.weights) max = Math.max(max, Math.abs(w));
     const scale = max > 0 ? 32767 / max : 1;
-    const quantised = new Int16Array(this.weights.length);
-    for (let i = 0; i < this.weights.length; i++) quantised[i] = Math.round(this.weights[i]! * scale);
-    const body = JSON.stringify({
-      format: 'crosscheck-quotes-perceptron/1',
-      tags: TAGS,
-      scale,
-      transitions: [...this.transitions],
-      features,
-      weights: Buffer.from(quantised.buffer).toString('base64'),
+    const deltas = new Uint32Array(F);
+    const quantised = new Int16Array(F * T);
+    let last = 0;
+    order.forEach((row, k) => {
+      deltas[k] = (this.hashes[row]! - last) >>> 0;
+      last = this.hashes[row]!;
+      for (let t = 0; t < T; t++) quantised[t * F + k] = Math.round(this.weights[row * T + t]! * scale);
     });
-    return gzipSync(body, { level: 9 });
+    const header = Buffer.from(JSON.stringify({ format: FORMAT, tags: TAGS, features: F, scale, transitions: [...this.transitions] }) + '\n');
+    return Buffer.concat([header, Buffer.from(deltas.buffer), Buffer.from(quantised.buffer)]);
   }
 
   static deserialize(data: Buffer): SequenceModel {
-    const parsed = JSON.parse(gunzipSync(data).toString('utf8')) as {
-      format: string;
-      scale: number;
-      transitions: number[];
-      features: string[];
-      weights: string;
-    };
-    if (parsed.format !== 'crosscheck-quotes-perceptron/1') {
-      throw new Error(`Expected a crosscheck-quotes-perceptron/1 model, got "${parsed.format}"; rebuild it with npm run train:quotes.`);
+    const newline = data.indexOf(10);
+    const header = JSON.parse(data.subarray(0, newline).toString('utf8')) as { format: string; features: number; scale: number; transitions: number[] };
+    if (header.format !== FORMAT) {
+      throw new Error(`Expected a ${FORMAT} model, got "${header.format}"; rebuild it with npm run train:quotes.`);
     }
-    const raw = Buffer.from(parsed.weights, 'base64');
-    const quantised = new Int16Array(raw.buffer, raw.byteOffset, raw.byteLength / 2);
-    const weights = new Float32Array(quantised.length);
-    for (let i = 0; i < quantised.length; i++) weights[i] = quantised[i]! / parsed.scale;
-    return new SequenceModel(parsed.features, weights, Float64Array.from(parsed.transitions));
+    const F = header.features;
+    const body = Uint8Array.prototype.slice.call(data, newline + 1);
+    const deltas = new Uint32Array(body.buffer, 0, F);
+    const quantised = new Int16Array(body.buffer, F * 4, F * T);
+    const hashes = new Uint32Array(F);
+    const weights = new Float32Array(F * T);
+    let last = 0;
+    for (let k = 0; k < F; k++) {
+      last = (last + deltas[k]!) >>> 0;
+      hashes[k] = last;
+      for (let t = 0; t < T; t++) weights[k * T + t] = quantised[t * F + k]! / header.scale;
+    }
+    return new SequenceModel(hashes, weights, Float64Array.from(header.transitions));
   }
 }
 
-export interface TrainingSentence {
-  features: string[][];
-  tags: number[];
+export interface TrainingUnit {
+  rows: FeatureRows;
+  tags: Uint8Array;
 }
 
 export interface TrainOptions {
@@ -146,23 +198,24 @@ export interface TrainOptions {
 }
 
 /** Trains with the averaged perceptron (weights averaged over every update step). */
-export function trainSequenceModel(sentences: readonly TrainingSentence[], options: TrainOptions): SequenceModel {
-  const counts = new Map<string, number>();
-  for (const sentence of sentences) for (const token of sentence.features) for (const f of token) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const names: string[] = [];
-  const index = new Map<string, number>();
-  for (const [name, count] of counts) {
+export function trainSequenceModel(units: readonly TrainingUnit[], options: TrainOptions): SequenceModel {
+  const counts = new Map<number, number>();
+  for (const unit of units) for (const hash of unit.rows.hashes) counts.set(hash, (counts.get(hash) ?? 0) + 1);
+  const names: number[] = [];
+  const index = new Map<number, number>();
+  for (const [hash, count] of counts) {
     if (count >= options.minCount) {
-      index.set(name, names.length);
-      names.push(name);
+      index.set(hash, names.length);
+      names.push(hash);
     }
   }
   counts.clear();
-  const encoded = sentences.map((sentence) => ({
-    ids: sentence.features.map((token) => Int32Array.from(token.map((f) => index.get(f) ?? -1).filter((id) => id >= 0))),
-    tags: sentence.tags,
-  }));
-  options.log?.(`${names.length} features kept of those seen ${options.minCount}+ times; ${encoded.length} sentences`);
+  const encoded = units.map((unit) => {
+    const ids = new Int32Array(unit.rows.hashes.length);
+    for (let j = 0; j < ids.length; j++) ids[j] = index.get(unit.rows.hashes[j]!) ?? -1;
+    return { ids, offsets: unit.rows.offsets, n: unit.rows.n, tags: unit.tags };
+  });
+  options.log?.(`${names.length} features kept of those seen ${options.minCount}+ times; ${encoded.length} units`);
 
   const F = names.length;
   const w = new Float64Array(F * T);
@@ -185,11 +238,14 @@ export function trainSequenceModel(sentences: readonly TrainingSentence[], optio
     let wrong = 0;
     let total = 0;
     for (const k of order) {
-      const { ids, tags } = encoded[k]!;
-      const n = ids.length;
+      const { ids, offsets, n, tags } = encoded[k]!;
       const emissions = new Float64Array(n * T);
       for (let i = 0; i < n; i++) {
-        for (const id of ids[i]!) for (let t = 0; t < T; t++) emissions[i * T + t]! += w[id * T + t]!;
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+          const id = ids[j]!;
+          if (id < 0) continue;
+          for (let t = 0; t < T; t++) emissions[i * T + t]! += w[id * T + t]!;
+        }
       }
       const guess = viterbi(emissions, n, tw);
       total += n;
@@ -201,7 +257,9 @@ export function trainSequenceModel(sentences: readonly TrainingSentence[], optio
           const got = guess[i]!;
           if (gold !== got) {
             wrong++;
-            for (const id of ids[i]!) {
+            for (let j = offsets[i]!; j < offsets[i + 1]!; j++) {
+              const id = ids[j]!;
+              if (id < 0) continue;
               w[id * T + gold]! += 1;
               u[id * T + gold]! += c;
               w[id * T + got]! -= 1;
@@ -223,7 +281,7 @@ export function trainSequenceModel(sentences: readonly TrainingSentence[], optio
     options.log?.(`epoch ${epoch + 1}: token error ${((100 * wrong) / total).toFixed(2)}%`);
   }
 
-  const kept: string[] = [];
+  const kept: number[] = [];
   const keptWeights: number[] = [];
   for (let f = 0; f < F; f++) {
     let keep = false;
@@ -235,11 +293,11 @@ export function trainSequenceModel(sentences: readonly TrainingSentence[], optio
     }
     if (keep) {
       kept.push(names[f]!);
-      keptWeights.push(...row);
+      for (const value of row) keptWeights.push(value);
     }
   }
   const transitions = new Float64Array((T + 1) * T);
   for (let i = 0; i < transitions.length; i++) transitions[i] = tw[i]! - tu[i]! / c;
   options.log?.(`${kept.length} features kept after pruning at ${options.prune}`);
-  return new SequenceModel(kept, Float32Array.from(keptWeights), transitions);
+  return new SequenceModel(Uint32Array.from(kept), Float32Array.from(keptWeights), transitions);
 }

@@ -34,6 +34,9 @@ export const MAX_HTML_CHARS = 8_000_000;
 /** Readability gives up on pages with more elements than this; our own walk still runs. */
 const MAX_ELEMENTS_FOR_READABILITY = 60_000;
 
+/** Readability recurses over the tree (and linkedom with it); real news pages nest far less than this. */
+const MAX_DEPTH_FOR_READABILITY = 500;
+
 interface ParsedPage {
   document: Document & { documentElement: DomElement };
   root: DomElement;
@@ -75,7 +78,7 @@ function parsePage(html: string): ParsedPage {
  */
 function keptBlocksIn(content: DomElement, blocks: readonly Block[]): Set<number> {
   const ids = ownerIdsIn(content);
-  const keptTexts = new Set(collectBlocks(content, { tagOwners: false }).map((block) => block.text));
+  const keptTexts = new Set(collectBlocks(content, { tagOwners: false }).blocks.map((block) => block.text));
   const kept = new Set<number>();
   for (const block of blocks) {
     if (ids.has(block.ownerId) || keptTexts.has(block.text)) kept.add(block.index);
@@ -131,7 +134,7 @@ export function readHtmlWithTrace(
     problems.push({
       rule: 'html/truncated',
       severity: 'warning',
-      text: `The page has ${input.length} characters; only the first ${maxChars} were read.`,
+      text: `${source}: the page has ${input.length} characters; only the first ${maxChars} were read.`,
     });
     input = input.slice(0, maxChars);
   }
@@ -140,15 +143,15 @@ export function readHtmlWithTrace(
   try {
     page = parsePage(input);
   } catch (error) {
-    problems.push({ rule: 'html/unparsable', severity: 'error', text: `The HTML could not be parsed (${(error as Error).message}).` });
+    problems.push({ rule: 'html/unparsable', severity: 'error', text: `${source}: the HTML could not be parsed (${(error as Error).message}).` });
     return { text: '', meta: {}, problems, dropped: [] };
   }
 
   const metadata = readMetadata(page.document as never);
-  const blocks = collectBlocks(page.root);
+  const { blocks, maxDepth } = collectBlocks(page.root);
 
   let keptIndexes = new Set<number>();
-  if (countElements(input) <= MAX_ELEMENTS_FOR_READABILITY) {
+  if (countElements(input) <= MAX_ELEMENTS_FOR_READABILITY && maxDepth <= MAX_DEPTH_FOR_READABILITY) {
     try {
       const article = new Readability<DomElement>(page.document as unknown as Document, {
         serializer: (node) => node as unknown as DomElement,
@@ -156,10 +159,10 @@ export function readHtmlWithTrace(
       }).parse();
       if (article?.content) keptIndexes = keptBlocksIn(article.content, blocks);
     } catch (error) {
-      problems.push({ rule: 'html/readability-failed', severity: 'info', text: `Readability failed on this page (${(error as Error).message}); the text comes from our own scoring only.` });
+      problems.push({ rule: 'html/readability-failed', severity: 'info', text: `${source}: Readability failed on this page (${(error as Error).message}); the text comes from our own scoring only.` });
     }
   } else {
-    problems.push({ rule: 'html/too-many-elements', severity: 'info', text: `The page has too many elements for Readability; the text comes from our own scoring only.` });
+    problems.push({ rule: 'html/too-large', severity: 'info', text: `${source}: the page has too many or too deeply nested elements for Readability; the text comes from our own scoring only.` });
   }
 
   const meta: Partial<DocumentMeta> = {
@@ -178,12 +181,12 @@ export function readHtmlWithTrace(
   const verdict = judgePage({ blocks, selected, pageTypes: metadata.pageTypes });
   if (verdict.notArticle) {
     meta.notArticle = true;
-    problems.push({ rule: 'html/not-article-page', severity: 'warning', text: verdict.reason });
+    problems.push({ rule: 'html/not-article-page', severity: 'warning', text: `${source}: ${verdict.reason}` });
     return { text: '', meta, problems, dropped: selection.dropped };
   }
   const text = joinBlocks(selected);
   if (text.length === 0) {
-    problems.push({ rule: 'html/no-article', severity: 'warning', text: 'No article text was found in the page.' });
+    problems.push({ rule: 'html/no-article', severity: 'warning', text: `${source}: no article text was found in the page.` });
   }
   return { text, meta, problems, dropped: selection.dropped };
 }

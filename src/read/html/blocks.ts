@@ -121,12 +121,19 @@ interface Frame {
   isBlock: boolean;
 }
 
+export interface BlockWalk {
+  blocks: Block[];
+  /** How deep the element tree goes: Readability recurses, so very deep pages must skip it. */
+  maxDepth: number;
+}
+
 /**
  * Walks `root` once and returns its blocks in document order. Owners get `BLOCK_ID_ATTRIBUTE`.
  * Iterative, so a page nested thousands of levels deep cannot overflow the stack.
  */
-export function collectBlocks(root: DomElement, options: { tagOwners: boolean } = { tagOwners: true }): Block[] {
+export function collectBlocks(root: DomElement, options: { tagOwners: boolean } = { tagOwners: true }): BlockWalk {
   const blocks: Block[] = [];
+  let maxDepth = 0;
   let nextOwnerId = 0;
   let nextGroupId = 0;
 
@@ -277,6 +284,7 @@ export function collectBlocks(root: DomElement, options: { tagOwners: boolean } 
       };
     }
     frames.push(frame);
+    if (frames.length > maxDepth) maxDepth = frames.length;
     return true;
   };
 
@@ -329,7 +337,7 @@ export function collectBlocks(root: DomElement, options: { tagOwners: boolean } 
   }
   flush();
   owners = [];
-  return blocks;
+  return { blocks, maxDepth };
 }
 
 const WHITE_SPACE_RUN = /[\s\u200b\ufeff]+/g;

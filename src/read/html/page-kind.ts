@@ -31,20 +31,20 @@ export function judgePage(input: { blocks: readonly Block[]; selected: readonly 
     const pageChars = blocks.reduce((sum, block) => sum + block.text.length, 0);
     const pageLinkChars = blocks.reduce((sum, block) => sum + block.linkChars, 0);
     if (pageChars > 500 && pageLinkChars / pageChars > 0.5) {
-      return { notArticle: true, reason: 'The page is mostly links and holds no article text (an index or section page?).' };
+      return { notArticle: true, reason: 'the page is mostly links and holds no article text (an index or section page?).' };
     }
     return { notArticle: false, reason: '' };
   }
   if (declaresArticle) return { notArticle: false, reason: '' };
   if (selectedLinkChars / selectedChars > 0.5 && proseChars < 400) {
-    return { notArticle: true, reason: 'The text found is mostly links to other pages (an index or section page?).' };
+    return { notArticle: true, reason: 'the text found is mostly links to other pages (an index or section page?).' };
   }
   if (declaresListing && proseChars < 400) {
-    return { notArticle: true, reason: 'The page declares itself a listing or gallery and holds little running text.' };
+    return { notArticle: true, reason: 'the page declares itself a listing or gallery and holds little running text.' };
   }
   const teaserCount = selected.filter((block) => block.text.length < 120 && block.linkChars / block.text.length > 0.5).length;
   if (teaserCount >= 8 && proseChars < 300) {
-    return { notArticle: true, reason: 'The text found is a run of short linked teasers (an index or gallery page?).' };
+    return { notArticle: true, reason: 'the text found is a run of short linked teasers (an index or gallery page?).' };
   }
   return { notArticle: false, reason: '' };
 }

@@ -72,7 +72,7 @@ export const mentionsStage = defineDocumentStage({
     if (!sentences || sentences.length === 0) return { result: { mentions: [] } };
     const model = defaultModel();
     const forms = sentences.map((sentence) => sentence.tokens.map((token) => doc.text.slice(token.start, token.end)));
-    const tagged = tagDocument(model, forms).map((spans, s) => joinNames(forms[s]!, repairSpans(forms[s]!, spans)));
+    const tagged = tagDocument(model, forms).map((spans, s) => joinNames(forms[s]!, addKnownNames(forms[s]!, repairSpans(forms[s]!, spans))));
     const perSentence = sentences.map((sentence, s) =>
       tagged[s]!.map((span) => ({ ...span, mention: nameMention(doc, sentence.tokens, forms[s]!, span.start, span.end, span.type) })),
     );
@@ -100,7 +100,7 @@ interface TokenMention {
 /**
  * Fixes the tagger's rare run-on spans: a name stops at a lower-case word that is not a
  * connector ("of", "al"), at punctuation, and does not start with a word that is capitalised
- * only because it opens the sentence ("Near Jerusalem").
+ * only because it opens the sentence ("Outside Lisbon").
  */
 function repairSpans(words: readonly string[], spans: readonly TokenSpan[]): TokenSpan[] {
   const repaired: TokenSpan[] = [];
@@ -119,7 +119,7 @@ function repairSpans(words: readonly string[], spans: readonly TokenSpan[]): Tok
     while (end - start > 1 && NAME_CONNECTORS.has(words[end - 1]!.toLowerCase())) end--;
     while (end - start > 1 && NOT_NAME_STARTS.has(words[start]!.toLowerCase())) start++;
     while (end - start > 1 && HONORIFICS.has(words[start]!.toLowerCase())) start++;
-    // "Operation Al-Aqsa Flood": the tagger often leaves the first word out.
+    // "Operation Desert Wind": the tagger often leaves the first word out.
     if (start > 0 && words[start - 1] === 'Operation') start--;
     if (!/\p{Lu}|\d/u.test(words.slice(start, end).join(''))) continue;
     repaired.push({ start, end, type: span.type });
@@ -127,7 +127,28 @@ function repairSpans(words: readonly string[], spans: readonly TokenSpan[]): Tok
   return repaired;
 }
 
-/** "Georgian" + "Legion" tagged apart are one name when they touch and the second is an organisation. */
+/**
+ * Seats of government, states and demonyms from our lists that the tagger left out (it is
+ * least sure of a capitalised word that opens a sentence: "Kremlin spokesman ...").
+ */
+function addKnownNames(words: readonly string[], spans: TokenSpan[]): TokenSpan[] {
+  const covered = new Uint8Array(words.length);
+  for (const span of spans) covered.fill(1, span.start, span.end);
+  const added: TokenSpan[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (covered[i] || !/^\p{Lu}\p{Ll}/u.test(word)) continue;
+    const lower = word.toLowerCase();
+    const place = placeIndex().byName.get(lower);
+    if (SEATS[lower]) added.push({ start: i, end: i + 1, type: 'ORG' });
+    else if (place?.kind === 'demonym') added.push({ start: i, end: i + 1, type: 'MISC' });
+    else if (place?.kind === 'name' && placeIndex().display.get(place.code)?.toLowerCase() === lower) added.push({ start: i, end: i + 1, type: 'LOC' });
+  }
+  if (added.length === 0) return spans;
+  return [...spans, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** "Serbian" + "Brigade" tagged apart are one name when they touch and the second is an organisation. */
 function joinNames(words: readonly string[], spans: TokenSpan[]): TokenSpan[] {
   const joined: TokenSpan[] = [];
   for (const span of spans) {
@@ -218,7 +239,7 @@ function harmoniseTypes(doc: Readonly<Doc>, perSentence: TokenMention[][]): void
 }
 
 /**
- * "Israel-Hamas", "Russian-Iranian", "Hamas-led": a hyphenated word tagged as one name holds
+ * "Turkey-Syria", "Greek-Cypriot", "NATO-led": a hyphenated word tagged as one name holds
  * names of its own; each part that is a known place, demonym or a name of this document
  * becomes a mention, and the compound goes.
  */
@@ -267,7 +288,7 @@ function gazetteerKinds(key: string): Set<string> {
 
 const LOCATIVE = new Set(['in', 'to', 'into', 'from', 'at', 'near', 'outside', 'inside', 'across', 'around', 'toward', 'towards', 'via', 'visited', 'visit', 'through', 'of', 'between', 'within', 'flew', 'travelled', 'traveled', 'arrived']);
 
-/** "Moscow said" or "Moscow's position" is the government; "talks in Moscow" is the city. */
+/** "Moscow said" or "Moscow's view" is the government; "talks in Moscow" is the city. */
 function actsAsGovernment(before: string): boolean {
   return !LOCATIVE.has(before);
 }
@@ -318,7 +339,7 @@ function attachRole(
     if (owner) mention.affiliation = { start: owner.mention.start, end: owner.mention.end };
     return;
   }
-  // "The leader of Russia's Chechnya region, Ramzan Kadyrov, ..."
+  // "The governor of France's Brittany region, Anne Morel, ..."
   if (first > 0 && words[first - 1] === ',') {
     let phraseStart = first - 1;
     while (phraseStart > 0 && words[phraseStart - 1] !== ',' && first - phraseStart < 14) phraseStart--;
@@ -332,7 +353,7 @@ function attachRole(
       return;
     }
   }
-  // "Ali Bagheri Kani, the deputy foreign minister of Iran"; "Bogdanov, Putin's special envoy".
+  // "Lena Brandt, the deputy trade minister of Austria"; "Ruiz, Lula's special adviser".
   if (words[to] === ',') {
     let i = to + 1;
     let possessor: TokenMention | null = null;
@@ -354,7 +375,7 @@ function attachRole(
   }
 }
 
-/** "of Russia's Chechnya region" -> Chechnya: the last name after of/for/at that is not a possessor. */
+/** "of France's Brittany region" -> Brittany: the last name after of/for/at that is not a possessor. */
 function ofPhrase(items: readonly TokenMention[], words: readonly string[], from: number, to: number): TokenMention | null {
   const preposition = (words[from] ?? '').toLowerCase();
   if (!['of', 'for', 'at', 'in'].includes(preposition)) return null;
@@ -370,7 +391,7 @@ function ofPhrase(items: readonly TokenMention[], words: readonly string[], from
   return found;
 }
 
-/** "the Chechen leader", "Kremlin spokesman", "Iran's foreign minister" with no name after them. */
+/** "the Chechen leader", "Kremlin spokesman", "Egypt's foreign minister" with no name after them. */
 function roleMentions(tokens: readonly Span[], words: readonly string[], items: readonly TokenMention[]): Mention[] {
   const out: Mention[] = [];
   for (const item of items) {
