@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { roleCodes, sentenceFeatures } from '../src/quotes/features.js';
+import { joinRows, prepareUnit, roleCodes, sentenceFeatures, unitFeatures } from '../src/quotes/features.js';
 import { Labeller, MODEL_URL } from '../src/quotes/labeller.js';
 import { TAGS, trainSequenceModel, type TrainOptions } from '../src/quotes/perceptron.js';
 import { readPolnearDocs, tagDocument, type TaggedSentence } from '../src/quotes/polnear.js';
@@ -55,7 +55,10 @@ if (!values['one-pass']) {
     console.log(`fold ${fold + 1}/${folds} done, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   second = trainSequenceModel(
-    trainSentences.map((sentence) => ({ rows: sentenceFeatures(sentence.words, roleCodes(predicted.get(sentence)!)), tags: gold(sentence) })),
+    trainSentences.map((sentence) => {
+      const unit = prepareUnit(sentence.words);
+      return { rows: joinRows(unitFeatures(unit), unitFeatures(unit, roleCodes(predicted.get(sentence)!))), tags: gold(sentence) };
+    }),
     options,
   );
 }

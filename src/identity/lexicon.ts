@@ -123,3 +123,16 @@ export const NOT_NAME_STARTS = new Set([
 
 /** Role heads that are too often adjectives to stand alone ("the ministry's official line"). */
 export const AMBIGUOUS_ROLE_HEADS = new Set(['official', 'general', 'chief', 'head', 'member', 'state', 'chair', 'boss', 'founder']);
+
+/**
+ * News outlets, agencies and platforms the tagger tends to type as places ("Newsweek reports",
+ * "on Telegram"); as speakers' channels and relays they must be organisations.
+ */
+export const MEDIA_NAMES = new Set([
+  'telegram', 'twitter', 'x', 'facebook', 'instagram', 'youtube', 'tiktok', 'vkontakte', 'whatsapp',
+  'newsweek', 'tass', 'ria novosti', 'interfax', 'reuters', 'associated press', 'afp', 'agence france-presse',
+  'bbc', 'cnn', 'al jazeera', 'the telegraph', 'telegraph', 'foreign policy', 'the guardian', 'guardian',
+  'the new york times', 'new york times', 'the washington post', 'washington post', 'politico', 'axios',
+  'bloomberg', 'financial times', 'the economist', 'sky news', 'fox news', 'rt', 'sputnik', 'kommersant',
+  'izvestia', 'haaretz', 'the times of israel', 'times of israel', 'the jerusalem post', 'jerusalem post', 'irna', 'tasnim',
+]);

@@ -19,6 +19,7 @@ import type { GazetteerRecord } from '../ner/gazetteer.js';
 import { defaultModel } from '../ner/tagger.js';
 import { closeSpelling, initials, normaliseName, slug } from './names.js';
 import { buildPlaceIndex, placeKey, titleCase, type PlaceIndex } from './places.js';
+import { MEDIA_NAMES } from './lexicon.js';
 
 interface Item {
   doc: string;
@@ -95,6 +96,10 @@ function harmoniseTypes(items: Item[]): void {
   }
   for (const item of items) {
     if (item.mention.kind !== 'name') continue;
+    if (MEDIA_NAMES.has(item.norm)) {
+      item.type = 'ORG';
+      continue;
+    }
     if (!item.norm.includes(' ') && surnames.has(item.norm) && (item.type === 'GPE' || item.type === 'ORG' || item.type === 'MISC')) {
       item.type = 'PERSON';
       continue;

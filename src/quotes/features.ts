@@ -61,17 +61,11 @@ export function mix(a: number, b: number): number {
   return h >>> 0;
 }
 
-const stringHashes = new Map<string, number>();
-/** FNV-1a over UTF-16 units, memoised: news reuses a small vocabulary. */
+/** FNV-1a over UTF-16 units. */
 export function hashString(text: string): number {
-  const known = stringHashes.get(text);
-  if (known !== undefined) return known;
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h >>>= 0;
-  if (stringHashes.size > 500_000) stringHashes.clear();
-  stringHashes.set(text, h);
-  return h;
+  return h >>> 0;
 }
 
 const BOS = hashString('<s>');
@@ -107,10 +101,7 @@ function markOf(token: string): Mark {
   }
 }
 
-const shapeCache = new Map<string, number>();
 function shapeOf(word: string): number {
-  const known = shapeCache.get(word);
-  if (known !== undefined) return known;
   let shape: number;
   if (/^\p{Lu}\p{Ll}/u.test(word)) shape = 1;
   else if (/^\p{Lu}+$/u.test(word)) shape = word.length === 1 ? 2 : 3;
@@ -121,8 +112,6 @@ function shapeOf(word: string): number {
   else if (word === '.' || word === '?' || word === '!') shape = 8;
   else if (word === ':' || word === ';') shape = 9;
   else shape = 10;
-  if (shapeCache.size > 200_000) shapeCache.clear();
-  shapeCache.set(word, shape);
   return shape;
 }
 
@@ -153,32 +142,71 @@ interface UnitView {
   attributedQuote: Uint8Array;
 }
 
+/** Everything the features read from one token text alone, computed once per distinct text. */
+interface WordInfo {
+  word: string;
+  lower: string;
+  hash: number;
+  suffix: number;
+  shape: number;
+  mark: Mark;
+  cue: number;
+  fine: number;
+  middle: number;
+  coarse: number;
+}
+
+const wordInfos = new Map<string, WordInfo>();
+function wordInfo(token: string): WordInfo {
+  const known = wordInfos.get(token);
+  if (known !== undefined) return known;
+  const word = normalizeToken(token);
+  const lower = word.toLowerCase();
+  const hash = hashString(lower);
+  const wordClusters = loadClusters();
+  const fine = wordClusters.fine.get(lower) ?? -1;
+  const middle = fine >= 0 ? wordClusters.middleOfFine[fine]! : -1;
+  const info: WordInfo = {
+    word,
+    lower,
+    hash,
+    suffix: lower.length > 3 ? hashString(lower.slice(-3)) : hash,
+    shape: shapeOf(word),
+    mark: markOf(word),
+    cue: isCueVerb(lower) ? 1 : 0,
+    fine,
+    middle,
+    coarse: middle >= 0 ? wordClusters.coarseOfMiddle[middle]! : -1,
+  };
+  if (wordInfos.size > 300_000) wordInfos.clear();
+  wordInfos.set(token, info);
+  return info;
+}
+
 function viewOf(tokens: readonly string[]): UnitView {
   const n = tokens.length;
-  const words = tokens.map(normalizeToken);
-  const lower = words.map((word) => word.toLowerCase());
+  const words: string[] = new Array(n);
+  const lower: string[] = new Array(n);
   const hashes = new Uint32Array(n);
   const suffixes = new Uint32Array(n);
   const shapes = new Uint8Array(n);
   const marks = new Uint8Array(n);
   const cue = new Uint8Array(n);
-  const fine = new Int32Array(n).fill(-1);
-  const middle = new Int32Array(n).fill(-1);
-  const coarse = new Int32Array(n).fill(-1);
-  const wordClusters = loadClusters();
+  const fine = new Int32Array(n);
+  const middle = new Int32Array(n);
+  const coarse = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const w = lower[i]!;
-    hashes[i] = hashString(w);
-    suffixes[i] = w.length > 3 ? hashString(w.slice(-3)) : hashes[i]!;
-    shapes[i] = shapeOf(words[i]!);
-    marks[i] = markOf(words[i]!);
-    cue[i] = isCueVerb(w) ? 1 : 0;
-    const f = wordClusters.fine.get(w);
-    if (f !== undefined) {
-      fine[i] = f;
-      middle[i] = wordClusters.middleOfFine[f]!;
-      coarse[i] = wordClusters.coarseOfMiddle[middle[i]!]!;
-    }
+    const info = wordInfo(tokens[i]!);
+    words[i] = info.word;
+    lower[i] = info.lower;
+    hashes[i] = info.hash;
+    suffixes[i] = info.suffix;
+    shapes[i] = info.shape;
+    marks[i] = info.mark;
+    cue[i] = info.cue;
+    fine[i] = info.fine;
+    middle[i] = info.middle;
+    coarse[i] = info.coarse;
   }
   // A closing mark where nothing is open and a sentence starts (unit start, or after a full
   // stop or colon) is an opening mark typed or converted the wrong way round.
@@ -252,8 +280,8 @@ class RowBuilder {
   hashes: Uint32Array;
   offsets: Int32Array;
   length = 0;
-  constructor(n: number) {
-    this.hashes = new Uint32Array(Math.max(64, n * 48));
+  constructor(n: number, perToken: number) {
+    this.hashes = new Uint32Array(Math.max(64, n * perToken));
     this.offsets = new Int32Array(n + 1);
   }
   push(hash: number): void {
@@ -269,18 +297,50 @@ class RowBuilder {
 /** The first pass's tags as role codes: 0 O, 1 source, 2 cue, 3 content (B and I alike). */
 export type RoleCodes = Uint8Array;
 
+/** One unit read once, for both passes. */
+export interface Unit {
+  view: UnitView;
+  ranges: [number, number][];
+}
+
+export function prepareUnit(tokens: readonly string[]): Unit {
+  const view = viewOf(tokens);
+  return { view, ranges: sentenceRanges(view.words) };
+}
+
 /**
  * Feature hashes for every token of one unit (a sentence or a paragraph). Quote state runs over
  * the whole unit, so a quote that spans sentences is seen as one; cue and position features stay
- * inside each sentence. With `previous` (the first pass's role codes), adds the stacking
- * features of the second pass.
+ * inside each sentence. With `previous` (the first pass's role codes), only the stacking
+ * features of the second pass; that pass adds them to the base features.
  */
-export function sentenceFeatures(tokens: readonly string[], previous?: RoleCodes): FeatureRows {
-  const view = viewOf(tokens);
-  const rows = new RowBuilder(view.n);
-  sentenceRanges(view.words).forEach(([from, to], index) => rangeFeatures(view, from, to, index, rows, previous));
+export function unitFeatures(unit: Unit, previous?: RoleCodes): FeatureRows {
+  const { view, ranges } = unit;
+  const rows = new RowBuilder(view.n, previous ? 12 : 40);
+  ranges.forEach(([from, to], index) => rangeFeatures(view, from, to, index, rows, previous));
   rows.offsets[view.n] = rows.length;
   return { n: view.n, offsets: rows.offsets, hashes: rows.hashes.subarray(0, rows.length) };
+}
+
+/** Base features of a unit of token texts (the first pass's input). */
+export function sentenceFeatures(tokens: readonly string[]): FeatureRows {
+  return unitFeatures(prepareUnit(tokens));
+}
+
+/** Both feature sets of each token in one row set, for training the second pass. */
+export function joinRows(a: FeatureRows, b: FeatureRows): FeatureRows {
+  const offsets = new Int32Array(a.n + 1);
+  const hashes = new Uint32Array(a.hashes.length + b.hashes.length);
+  let at = 0;
+  for (let i = 0; i < a.n; i++) {
+    offsets[i] = at;
+    hashes.set(a.hashes.subarray(a.offsets[i]!, a.offsets[i + 1]!), at);
+    at += a.offsets[i + 1]! - a.offsets[i]!;
+    hashes.set(b.hashes.subarray(b.offsets[i]!, b.offsets[i + 1]!), at);
+    at += b.offsets[i + 1]! - b.offsets[i]!;
+  }
+  offsets[a.n] = at;
+  return { n: a.n, offsets, hashes };
 }
 
 function rangeFeatures(view: UnitView, from: number, to: number, sentenceIndex: number, rows: RowBuilder, previous?: RoleCodes): void {
@@ -355,6 +415,24 @@ function rangeFeatures(view: UnitView, from: number, to: number, sentenceIndex: 
     const k = i - from;
     const w = hashes[i]!;
     const io = inside[i]! + (hasQuote ? 0 : 2);
+    if (previous && predictedCueLeft && predictedCueRight) {
+      const pl = predictedCueLeft[k]!;
+      const pr = predictedCueRight[k]!;
+      const role = previous[i]!;
+      const before = i > from ? previous[i - 1]! : 4;
+      const after = i + 1 < to ? previous[i + 1]! : 4;
+      rows.push(mix(100, role));
+      rows.push(mix(101, before * 8 + role));
+      rows.push(mix(102, role * 8 + after));
+      rows.push(mix(103, before * 64 + role * 8 + after));
+      rows.push(mix(mix(104, w), role));
+      rows.push(mix(105, (pl < 0 ? 7 : bucket(i - pl)) * 8 + (pr < 0 ? 7 : bucket(pr - i))));
+      rows.push(mix(106, sentenceRoles * 8 + role));
+      rows.push(mix(107, (pl < 0 ? 7 : bucket(i - pl)) * 64 + role * 8 + io));
+      rows.push(mix(108, (pr < 0 ? 7 : bucket(pr - i)) * 64 + role * 8 + io));
+      rows.push(mix(109, (i > from + 1 ? previous[i - 2]! : 4) * 8 + (i + 2 < to ? previous[i + 2]! : 4)));
+      continue;
+    }
     const left = cueLeft[k]!;
     const right = cueRight[k]!;
     const leftDistance = left < 0 ? 7 : bucket(i - left);
@@ -403,24 +481,6 @@ function rangeFeatures(view: UnitView, from: number, to: number, sentenceIndex: 
     rows.push(mix(33, view.middle[i]! + 1));
     rows.push(mix(34, (i > from ? view.coarse[i - 1]! + 1 : 999) * 1024 + (i + 1 < to ? view.coarse[i + 1]! + 1 : 999)));
     rows.push(mix(mix(35, fine + 1), rightDistance * 4 + io));
-
-    if (previous && predictedCueLeft && predictedCueRight) {
-      const pl = predictedCueLeft[k]!;
-      const pr = predictedCueRight[k]!;
-      const role = previous[i]!;
-      const before = i > from ? previous[i - 1]! : 4;
-      const after = i + 1 < to ? previous[i + 1]! : 4;
-      rows.push(mix(100, role));
-      rows.push(mix(101, before * 8 + role));
-      rows.push(mix(102, role * 8 + after));
-      rows.push(mix(103, before * 64 + role * 8 + after));
-      rows.push(mix(mix(104, w), role));
-      rows.push(mix(105, (pl < 0 ? 7 : bucket(i - pl)) * 8 + (pr < 0 ? 7 : bucket(pr - i))));
-      rows.push(mix(106, sentenceRoles * 8 + role));
-      rows.push(mix(107, (pl < 0 ? 7 : bucket(i - pl)) * 64 + role * 8 + io));
-      rows.push(mix(108, (pr < 0 ? 7 : bucket(pr - i)) * 64 + role * 8 + io));
-      rows.push(mix(109, (i > from + 1 ? previous[i - 2]! : 4) * 8 + (i + 2 < to ? previous[i + 2]! : 4)));
-    }
   }
 }
 

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { roleCodes, sentenceFeatures } from './features.js';
+import { prepareUnit, roleCodes, unitFeatures } from './features.js';
 import { SequenceModel, TAGS, type Tag } from './perceptron.js';
 
 export const MODEL_URL = new URL('../../models/quotes/labeller.bin.gz', import.meta.url);
@@ -26,9 +26,11 @@ export class Labeller {
   /** Tag indices (into TAGS) for one unit of token texts. */
   tagIndices(words: readonly string[]): Uint8Array {
     if (words.length === 0) return new Uint8Array(0);
-    const first = this.first.tag(sentenceFeatures(words));
+    const unit = prepareUnit(words);
+    const base = unitFeatures(unit);
+    const first = this.first.tag(base);
     if (!this.second) return first;
-    return this.second.tag(sentenceFeatures(words, roleCodes(first)));
+    return this.second.tag(base, unitFeatures(unit, roleCodes(first)));
   }
 
   tag(words: readonly string[]): Tag[] {

@@ -66,53 +66,65 @@ export function viterbi(emissions: Float64Array, n: number, transitions: Float64
   return path;
 }
 
-/** Hash → row table with open addressing (linear probing); hash 0 is stored as 1. */
-class HashIndex {
+/**
+ * Hash → weights, open addressing with linear probing. Each slot holds the key and its T weights
+ * side by side (32 bytes), so a lookup touches one cache line, not three. Hash 0 is stored as 1.
+ */
+class WeightTable {
   private readonly keys: Uint32Array;
-  private readonly rows: Int32Array;
+  private readonly values: Float32Array;
   private readonly mask: number;
   private readonly shift: number;
 
-  constructor(hashes: Uint32Array) {
+  constructor(hashes: Uint32Array, weights: Float32Array) {
     let bits = 4;
-    while (1 << bits < hashes.length * 2) bits++;
-    this.keys = new Uint32Array(1 << bits);
-    this.rows = new Int32Array(1 << bits);
+    while (1 << bits < hashes.length * 1.6) bits++;
+    const buffer = new ArrayBuffer((1 << bits) * STRIDE * 4);
+    this.keys = new Uint32Array(buffer);
+    this.values = new Float32Array(buffer);
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
     hashes.forEach((hash, row) => {
       const key = hash || 1;
       let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
-      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.keys[slot] = key;
-      this.rows[slot] = row;
+      while (this.keys[slot * STRIDE] !== 0) slot = (slot + 1) & this.mask;
+      this.keys[slot * STRIDE] = key;
+      for (let t = 0; t < T; t++) this.values[slot * STRIDE + 1 + t] = weights[row * T + t]!;
     });
   }
 
-  get(hash: number): number {
+  /** Adds the weights of `hash` (if known) to emissions[base..base+T). */
+  addTo(hash: number, emissions: Float64Array, base: number): void {
     const key = hash || 1;
+    const keys = this.keys;
     let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
     for (;;) {
-      const found = this.keys[slot]!;
-      if (found === key) return this.rows[slot]!;
-      if (found === 0) return -1;
+      const at = slot * STRIDE;
+      const found = keys[at]!;
+      if (found === key) {
+        const values = this.values;
+        for (let t = 0; t < T; t++) emissions[base + t]! += values[at + 1 + t]!;
+        return;
+      }
+      if (found === 0) return;
       slot = (slot + 1) & this.mask;
     }
   }
 }
+const STRIDE = 8;
 
 const FORMAT = 'crosscheck-quotes-perceptron/2';
 
 /** The shipped, read-only model: feature hash → T weights, plus tag transitions. */
 export class SequenceModel {
-  private readonly index: HashIndex;
+  private readonly table: WeightTable;
   readonly hashes: Uint32Array;
   readonly weights: Float32Array;
   readonly transitions: Float64Array;
 
   constructor(hashes: Uint32Array, weights: Float32Array, transitions: Float64Array) {
     this.hashes = hashes;
-    this.index = new HashIndex(hashes);
+    this.table = new WeightTable(hashes, weights);
     this.weights = weights;
     this.transitions = transitions;
   }
@@ -121,18 +133,14 @@ export class SequenceModel {
     return this.hashes.length;
   }
 
-  /** Tag indices (into TAGS) for one unit's feature rows. */
-  tag(rows: FeatureRows): Uint8Array {
-    const { n, offsets, hashes } = rows;
+  /** Tag indices (into TAGS) for one unit, summing the weights of every feature row set given. */
+  tag(...rowSets: FeatureRows[]): Uint8Array {
+    const n = rowSets[0]?.n ?? 0;
     const emissions = new Float64Array(n * T);
-    const weights = this.weights;
-    for (let i = 0; i < n; i++) {
-      const base = i * T;
-      for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
-        const row = this.index.get(hashes[j]!);
-        if (row < 0) continue;
-        const offset = row * T;
-        for (let t = 0; t < T; t++) emissions[base + t]! += weights[offset + t]!;
+    for (const { offsets, hashes } of rowSets) {
+      for (let i = 0; i < n; i++) {
+        const base = i * T;
+        for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) this.table.addTo(hashes[j]!, emissions, base);
       }
     }
     return viterbi(emissions, n, this.transitions);
