@@ -17,7 +17,7 @@ export function assembleAnalysis(run: PipelineRun, readMessages: Analysis['messa
     generator: { name: 'crosscheck', version: GENERATOR_VERSION },
     documents: run.docs.map(assembleDocument),
     entities,
-    quotes: run.docs.flatMap((doc) => assembleQuotes(doc, entities)),
+    quotes: assembleQuotes(run.docs, entities),
     statements: [],
     claims: [],
     provenance: [],
@@ -53,15 +53,26 @@ function assembleDocument(doc: Doc): AnalysisDocument {
   };
 }
 
-function assembleQuotes(doc: Doc, entities: readonly Entity[]): Quote[] {
-  return (doc.results.quotes?.quotes ?? []).map(({ speakerAntecedent, ...quote }) => {
-    const anchor = speakerAntecedent ?? quote.speaker.mention;
-    const id = anchor ? entityAt(entities, doc.id, anchor) : null;
-    const entity = id ? entities.find((candidate) => candidate.id === id) : undefined;
-    return {
-      ...quote,
-      doc: doc.id,
-      speaker: { ...quote.speaker, entity: entity?.id ?? quote.speaker.entity, name: entity?.name ?? quote.speaker.name },
-    };
+function assembleQuotes(docs: readonly Doc[], entities: readonly Entity[]): Quote[] {
+  // Each document's own mentions, grouped once, so a quote looks at its document only.
+  const byDoc = new Map<string, Entity[]>();
+  for (const entity of entities) {
+    for (const doc of new Set(entity.mentions.map((mention) => mention.doc))) {
+      const local = { ...entity, mentions: entity.mentions.filter((mention) => mention.doc === doc) };
+      byDoc.set(doc, [...(byDoc.get(doc) ?? []), local]);
+    }
+  }
+  return docs.flatMap((doc) => {
+    const local = byDoc.get(doc.id) ?? [];
+    return (doc.results.quotes?.quotes ?? []).map(({ speakerAntecedent, ...quote }) => {
+      const anchor = speakerAntecedent ?? quote.speaker.mention;
+      const id = anchor ? entityAt(local, doc.id, anchor) : null;
+      const entity = id ? local.find((candidate) => candidate.id === id) : undefined;
+      return {
+        ...quote,
+        doc: doc.id,
+        speaker: { ...quote.speaker, entity: entity?.id ?? quote.speaker.entity, name: entity?.name ?? quote.speaker.name },
+      };
+    });
   });
 }

@@ -155,3 +155,25 @@ test('quotes inside removed debris are never reported, and every span stays insi
   }
   assert.equal(quote.channel?.text, 'in a statement');
 });
+
+test('speaker names: forms of address, roles without a name, modifiers and "according to"', () => {
+  const cases: [string, string, string | null, string | null][] = [
+    // text, content fragment, speaker name, role
+    ['“We will not leave the port,” Mr Karlsson said on Monday.', 'We will not leave', 'Karlsson', null],
+    ['“We will not leave the port,” said Mr. Karlsson, the harbour chief.', 'We will not leave', 'Karlsson', 'the harbour chief'],
+    ['The harbour chief Mr Karlsson said the strike would end soon.', 'the strike would end', 'Karlsson', 'The harbour chief'],
+    ['According to the mayor, the bridge will reopen in May.', 'the bridge will reopen', 'the mayor', 'the mayor'],
+    ['According to classified Pentagon documents obtained by the newspaper, the army moved two brigades.', 'the army moved', 'classified Pentagon documents obtained by the newspaper', 'classified Pentagon documents obtained by the newspaper'],
+    ['According to classified documents seen by the paper, Freedonia, Sylvania and Carpathia have built a joint “command centre” near the border.', 'Freedonia, Sylvania', 'classified documents seen by the paper', 'classified documents seen by the paper'],
+    ['According to the spokesperson for the harbour authority, Lena Ortiz, the docks will reopen on Monday.', 'the docks will reopen', 'Lena Ortiz', 'the spokesperson for the harbour authority'],
+    ['The union has also “acknowledged the active role of the regional mediators” in the talks.', 'acknowledged the active role', 'The union', 'The union'],
+  ];
+  for (const [text, fragment, name, role] of cases) {
+    const doc = analyse(text);
+    const quote = quoteWith(doc, fragment);
+    assert.ok(quote, text);
+    assert.deepEqual([quote.speaker.name, quote.speaker.role], [name, role], text);
+  }
+  const reading = readSource('Freedonia’s foreign minister', tokenize('Freedonia’s foreign minister'));
+  assert.equal(reading.name, null);
+});

@@ -211,6 +211,9 @@ function trimCue(text: string, span: Span): Span {
   let { start, end } = span;
   while (start < end - 1 && /[\s“”"‘’']/u.test(text[start]!)) start++;
   while (end > start + 1 && /[\s“”"‘’']/u.test(text[end - 1]!)) end--;
+  // A cue never runs into a quotation: "has also “acknowledged …”" keeps "has also".
+  const mark = text.slice(start, end).search(/\s*[“"]/u);
+  if (mark > 0) end = start + mark;
   return { start, end };
 }
 
@@ -228,17 +231,47 @@ function repairSentence(text: string, sentence: QuoteSentence, drafts: Draft[]):
   const tokens = sentence.tokens;
   const tokenIndex = (offset: number): number => tokens.findIndex((token) => token.start >= offset);
   const out: Draft[] = [];
+  // A sentence that opens with "According to X," attributes the whole rest of the sentence to X,
+  // whatever the labeller made of the commas that follow.
+  const opening = drafts.find((draft) => draft.cue && draft.cue.start === tokens[0]?.start && /^according to$/iu.test(text.slice(draft.cue.start, draft.cue.end)));
+  if (opening && opening.cue) {
+    const afterCue = tokenIndex(opening.cue.end);
+    const comma = tokens.findIndex((token, i) => i > afterCue && text.slice(token.start, token.end) === ',');
+    const final = /^[.?!]$/u.test(text.slice(tokens[tokens.length - 1]!.start, tokens[tokens.length - 1]!.end)) ? tokens.length - 2 : tokens.length - 1;
+    // "According to the spokesperson for X, Jane Doe, …": the appositive name belongs to the source.
+    let sourceEnd = comma - 1;
+    const next = tokens.findIndex((token, i) => i > comma && text.slice(token.start, token.end) === ',');
+    const afterNext = next > 0 ? text.slice(tokens[next + 1]?.start ?? 0, tokens[next + 1]?.end ?? 0).toLowerCase() : '';
+    if (comma > 0 && next > comma + 2 && next - comma <= 5 && afterNext !== 'and' && afterNext !== 'or' && tokens.slice(comma + 1, next).every((token) => /^\p{Lu}/u.test(text.slice(token.start, token.end)))) sourceEnd = next - 1;
+    const contentStart = sourceEnd === comma - 1 ? comma + 1 : sourceEnd + 2;
+    if (afterCue > 0 && comma > afterCue && final >= contentStart) {
+      opening.source = { start: tokens[afterCue]!.start, end: tokens[sourceEnd]!.end };
+      opening.contents = [{ start: tokens[contentStart]!.start, end: tokens[final]!.end }];
+      drafts = [opening, ...drafts.filter((draft) => draft !== opening && (draft.cue ?? draft.contents[0] ?? draft.source)!.start < opening.cue!.start)];
+    }
+  }
   for (const draft of drafts) {
     if (draft.cue) {
       const cueText = text.slice(draft.cue.start, draft.cue.end);
       const afterCue = tokenIndex(draft.cue.end);
-      // "According to X, content": the labeller sometimes reads X as content.
-      if (/^according to$/iu.test(cueText) && !draft.source && draft.contents[0] && afterCue >= 0 && tokens[afterCue]!.start === draft.contents[0].start) {
-        const comma = tokens.findIndex((token, i) => i >= afterCue && text.slice(token.start, token.end) === ',' && token.end <= draft.contents[0]!.end);
-        if (comma > afterCue) {
+      // "According to X, content": the labeller sometimes reads X as content (and the content
+      // after the comma as the source).
+      if (/^according to$/iu.test(cueText) && draft.contents[0] && afterCue >= 0 && tokens[afterCue]!.start === draft.contents[0].start) {
+        const comma = tokens.findIndex((token, i) => i > afterCue && text.slice(token.start, token.end) === ',');
+        const rest = tokens[comma + 1];
+        const source = draft.source;
+        if (comma > afterCue && rest && (!source || source.start >= rest.start) && (source || draft.contents[0].end > rest.start)) {
+          const end = Math.max(draft.contents[0].end, source?.end ?? 0);
           draft.source = { start: tokens[afterCue]!.start, end: tokens[comma - 1]!.end };
-          const rest = tokens[comma + 1];
-          draft.contents[0] = rest ? { start: rest.start, end: draft.contents[0].end } : draft.contents[0];
+          draft.contents[0] = { start: rest.start, end };
+        }
+      }
+      // "According to X, content" where the labeller found X but no content: the rest of the sentence.
+      if (/^according to$/iu.test(cueText) && draft.contents.length === 0 && draft.source) {
+        const afterSource = tokenIndex(draft.source.end);
+        const last = tokens.length - (/^[.?!]$/u.test(text.slice(tokens[tokens.length - 1]!.start, tokens[tokens.length - 1]!.end)) ? 2 : 1);
+        if (afterSource >= 0 && text.slice(tokens[afterSource]!.start, tokens[afterSource]!.end) === ',' && last > afterSource) {
+          draft.contents.push({ start: tokens[afterSource + 1]!.start, end: tokens[last]!.end });
         }
       }
       // Passive cues name the speaker after "by": "was condemned by Israel as …".

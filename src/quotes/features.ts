@@ -13,9 +13,8 @@
  * Works on token texts only, so the same code scores CoNLL-style token files (`` '' -LRB-) and
  * our own tokens; `normalizeToken` maps both spellings to one.
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { parseClusters, type WordClusters } from '../ner/clusters.js';
+import { readClusters, type WordClusters } from '../ner/clusters.js';
+import { loadShippedModel } from '../models.js';
 import { isCueVerb } from './lexicon.js';
 
 const PTB: Record<string, string> = {
@@ -47,7 +46,7 @@ export function normalizeToken(token: string): string {
 export const CLUSTERS_URL = new URL('../../models/ner/clusters.txt.gz', import.meta.url);
 let clusters: WordClusters | undefined;
 function loadClusters(): WordClusters {
-  clusters ??= parseClusters(gunzipSync(readFileSync(CLUSTERS_URL)).toString('utf8'));
+  clusters ??= loadShippedModel('ner', () => readClusters(CLUSTERS_URL));
   return clusters;
 }
 // ---- hashing ---------------------------------------------------------------------------------
@@ -431,6 +430,9 @@ function rangeFeatures(view: UnitView, from: number, to: number, sentenceIndex: 
       rows.push(mix(107, (pl < 0 ? 7 : bucket(i - pl)) * 64 + role * 8 + io));
       rows.push(mix(108, (pr < 0 ? 7 : bucket(pr - i)) * 64 + role * 8 + io));
       rows.push(mix(109, (i > from + 1 ? previous[i - 2]! : 4) * 8 + (i + 2 < to ? previous[i + 2]! : 4)));
+      rows.push(mix(mix(110, w), before * 8 + role));
+      rows.push(mix(mix(111, i > from ? hashes[i - 1]! : BOS), role));
+      rows.push(mix(mix(112, w), role * 8 + after));
       continue;
     }
     const left = cueLeft[k]!;
@@ -481,6 +483,15 @@ function rangeFeatures(view: UnitView, from: number, to: number, sentenceIndex: 
     rows.push(mix(33, view.middle[i]! + 1));
     rows.push(mix(34, (i > from ? view.coarse[i - 1]! + 1 : 999) * 1024 + (i + 1 < to ? view.coarse[i + 1]! + 1 : 999)));
     rows.push(mix(mix(35, fine + 1), rightDistance * 4 + io));
+    // Wider word context: trigram, the pairs on each side, clusters of the neighbours.
+    const p2 = wordAt(i - 2);
+    const n2 = wordAt(i + 2);
+    rows.push(mix(mix(mix(36, p1), w), n1));
+    rows.push(mix(mix(37, p2), p1));
+    rows.push(mix(mix(38, n1), n2));
+    rows.push(mix(mix(39, i > from ? view.fine[i - 1]! + 1 : 9999), w));
+    rows.push(mix(mix(40, w), i + 1 < to ? view.fine[i + 1]! + 1 : 9999));
+    rows.push(mix(mix(41, right < 0 ? 0 : hashes[right]!), rightDistance * 32 + io * 8 + (cr >= 0 && cr < right ? 1 : 0)));
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { loadShippedModel } from '../models.js';
 import { prepareUnit, roleCodes, unitFeatures } from './features.js';
 import { SequenceModel, TAGS, type Tag } from './perceptron.js';
 
@@ -66,7 +67,7 @@ let shipped: Labeller | null = null;
 
 /** The shipped labeller, loaded on first use. */
 export function loadLabeller(): Labeller {
-  shipped ??= Labeller.deserialize(readFileSync(MODEL_URL));
+  shipped ??= loadShippedModel('quotes', () => Labeller.deserialize(readFileSync(MODEL_URL)));
   return shipped;
 }
 

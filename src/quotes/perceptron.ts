@@ -146,6 +146,22 @@ export class SequenceModel {
     return viterbi(emissions, n, this.transitions);
   }
 
+  /** A copy without the features whose weights are all below `threshold` in absolute value. */
+  pruned(threshold: number): SequenceModel {
+    const kept: number[] = [];
+    for (let f = 0; f < this.hashes.length; f++) {
+      for (let t = 0; t < T; t++) {
+        if (Math.abs(this.weights[f * T + t]!) >= threshold) {
+          kept.push(f);
+          break;
+        }
+      }
+    }
+    const weights = new Float32Array(kept.length * T);
+    kept.forEach((f, k) => weights.set(this.weights.subarray(f * T, f * T + T), k * T));
+    return new SequenceModel(Uint32Array.from(kept, (f) => this.hashes[f]!), weights, this.transitions);
+  }
+
   /**
    * Binary form: a JSON header line, then the hashes (sorted, delta-coded uint32) and the
    * weights as int16 with one scale, tag-major so that gzip finds the runs of small values.

@@ -40,6 +40,21 @@ const TITLE_WORDS = new Set(
     .split(/[\s,]+/u),
 );
 
+/** Forms of address: they sit before a name but say nothing about the speaker's role. */
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx', 'mx.', 'dr', 'dr.', 'sir', 'dame']);
+
+/** Words that may follow a name inside a mention without making the name a modifier ("Pentagon documents"). */
+const AFTER_NAME = new Set(['and', 'or', 'who', 'which', 'that', 'of', 'in', 'at', 'for', 'on', 'from', 'with', 'to', 'by', 'himself', 'herself', 'themselves', 'itself', 'also', 'then', 'too', 'as', 'has', 'have', 'had', 'is', 'was', 'were', 'are', 'jr', 'jr.', 'sr', 'sr.']);
+
+/** The role before a name, unless it is only a form of address ("Mr") or empty. */
+function roleBefore(text: string, from: number, nameStart: number): Span | null {
+  if (nameStart <= from) return null;
+  const role = trimSpan(text, { start: from, end: nameStart });
+  if (role.end <= role.start) return null;
+  const words = text.slice(role.start, role.end).toLowerCase().split(/\s+/u);
+  return words.every((w) => HONORIFICS.has(w)) ? null : role;
+}
+
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'abu', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'du', 'el', 'dos', 'di']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'one', 'another', 'some', 'several', 'many', 'two', 'three']);
 const LINKS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from', 'to', 'by']);
@@ -128,7 +143,9 @@ export function readSource(text: string, tokens: readonly Token[], names: readon
   if (named >= 0) {
     const reading = readings[named]!;
     const others = readings.filter((_, i) => i !== named);
-    const roleSpan = reading.role ?? others.map((other) => other.whole).find((span) => span !== null) ?? null;
+    // An appositive describes the speaker; a relative clause ("who was recently placed …") does not name a role.
+    const appositive = others.map((other) => other.whole).find((span) => span !== null && !/^(?:who|whom|whose|which|that|where|when)\b/iu.test(text.slice(span.start, span.end)));
+    const roleSpan = reading.role ?? appositive ?? null;
     return { name: reading.name, role: roleSpan ? trimSpan(text, roleSpan) : null, shape: 'name' };
   }
   const whole = trimSpan(text, spanOf(tokens, 0, tokens.length));
@@ -166,6 +183,15 @@ function readPart(text: string, tokens: readonly Token[], lower: readonly string
     const rest = partTokens.slice(1).map((token) => word(text, token));
     const allCapitalised = rest.length > 0 && rest.every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()) || w === '&');
     if (partLower[0] === 'the' && allCapitalised) return { name: spanOf(partTokens, 0, partTokens.length), role: null, whole };
+    // "the harbour chief Mr Karlsson": a role, then the name that closes the part.
+    const last = capitalisedRuns(text, partTokens).pop();
+    if (last && last.to === partTokens.length && last.from > 1 && ROLE_NOUNS.has(partLower[last.from - 1]!)) {
+      const name = nameInRun(text, partTokens, last);
+      if (name) {
+        const nameSpan = spanOf(partTokens, name.from, name.to);
+        return { name: nameSpan, role: roleBefore(text, whole.start, spanOf(partTokens, last.from, last.to).start), whole };
+      }
+    }
     return { name: null, role: null, whole };
   }
 
@@ -188,8 +214,7 @@ function readPart(text: string, tokens: readonly Token[], lower: readonly string
         if (next) nameStart = next.start;
       }
     }
-    const role = nameStart > whole.start ? trimSpan(text, { start: whole.start, end: nameStart }) : null;
-    return { name: { start: nameStart, end: mention.end }, role: role && role.end > role.start ? role : null, whole };
+    return { name: { start: nameStart, end: mention.end }, role: roleBefore(text, whole.start, nameStart), whole };
   }
 
   const runs = capitalisedRuns(text, partTokens);
@@ -203,9 +228,10 @@ function readPart(text: string, tokens: readonly Token[], lower: readonly string
     // "Israel" in "Israel Prime Minister Benjamin Netanyahu" is part of the role; a single
     // capitalised word right before a role noun ("Kremlin spokesman") is too.
     if (run.to < partTokens.length && ROLE_NOUNS.has(partLower[run.to]!)) continue;
+    // "Pentagon documents", "White House aides": a name followed by a common noun modifies it.
+    if (next && /^\p{Ll}/u.test(word(text, next)) && !AFTER_NAME.has(partLower[run.to]!)) continue;
     const nameSpan = spanOf(partTokens, name.from, name.to);
-    const role = nameSpan.start > whole.start ? trimSpan(text, { start: whole.start, end: nameSpan.start }) : null;
-    return { name: nameSpan, role: role && role.end > role.start ? role : null, whole };
+    return { name: nameSpan, role: roleBefore(text, whole.start, nameSpan.start), whole };
   }
   return { name: null, role: null, whole };
 }
