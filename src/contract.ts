@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-export const CONTRACT_VERSION = '0.1.0';
+export const CONTRACT_VERSION = '0.2.0';
 
 const offset = z.number().int().nonnegative();
 
@@ -111,6 +111,11 @@ export const QuoteSchema = z.object({
     entity: z.string().nullable().describe('Entity id of the speaker, when resolved.'),
     role: z.string().nullable().describe('A role that describes the speaker, e.g. "Kremlin spokesman".'),
     mention: SpanSchema.nullable().describe('The speaker as written at this quote (may be a pronoun).'),
+    affiliation: z
+      .string()
+      .nullable()
+      .default(null)
+      .describe('Entity id of the state or organisation an unnamed speaker acts for, e.g. Iran for "Iran\'s foreign minister".'),
   }),
   channel: z.object({ text: z.string(), span: SpanSchema }).nullable(),
   via: z

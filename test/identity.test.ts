@@ -92,3 +92,22 @@ test('name helpers', () => {
   assert.ok(!closeSpelling('kadyrov', 'kadyrova') === false);
   assert.ok(!closeSpelling('putin', 'puton'));
 });
+
+test('acronyms, everyday names and state-named groups find their organisation', () => {
+  const corpus = [
+    prepare('u1', 'The UN said aid convoys had stopped. The Israeli Army said it had closed the road.'),
+    prepare('u2', 'The United Nations called for a pause, while the Israel Defense Forces kept up strikes on Islamic State cells.'),
+  ];
+  const found = identityStage.run(corpus, {}, {}).result.entities;
+  const named = (name: string) => found.find((entity) => entity.name === name);
+  const texts = (entity: Entity | undefined) => [...new Set(entity?.mentions.map((m) => corpus.find((d) => d.id === m.doc)!.text.slice(m.start, m.end)))].sort();
+  assert.deepEqual(texts(named('United Nations')), ['UN', 'United Nations']);
+  assert.deepEqual(texts(named('Israel Defense Forces')), ['Israel Defense Forces', 'Israeli Army']);
+  assert.equal(named('Islamic State')?.type, 'ORG');
+});
+
+test('a name after "the village of" is a place, not a person', () => {
+  const village = prepare('v', 'A rocket fell near a mosque in the village of Abu Ghosh, west of Jerusalem.');
+  const found = identityStage.run([village], {}, {}).result.entities;
+  assert.equal(found.find((entity) => entity.name === 'Abu Ghosh')?.type, 'GPE');
+});

@@ -177,3 +177,51 @@ test('speaker names: forms of address, roles without a name, modifiers and "acco
   const reading = readSource('Freedonia’s foreign minister', tokenize('Freedonia’s foreign minister'));
   assert.equal(reading.name, null);
 });
+
+test('speaker resolution: appositive names, hearsay, cataphoric roles, subjects before pronouns', () => {
+  const cases: [string, string, string | null][] = [
+    // text, content fragment, speaker name as the quote stage resolves it
+    ['The leader of Sylvania’s northern province, Aldo Brenner, has said he supports the strikers.', 'he supports the strikers', 'Aldo Brenner'],
+    ['Freedonia is said to be preparing a new offensive near the border.', 'to be preparing', null],
+    [
+      'The head of the Harbour Legion has said he is ready to send volunteers. Some, like Tomas Vell, head of the Harbour Legion, say the port is at risk.',
+      'he is ready to send',
+      'Tomas Vell',
+    ],
+    [
+      '“The talks went well,” Ana Moro, a trade analyst, said. It comes as President Rudolf Kane has blamed the neighbours for the unrest. He offered himself as a mediator, saying the neighbours had failed to keep their word.',
+      'the neighbours had failed',
+      'Rudolf Kane',
+    ],
+    ['Residents we spoke to said the first tanker arrived only after dark.', 'the first tanker arrived', 'Residents we spoke to'],
+    ['Days after the flood began, President Rudolf Kane said he feared the dam could fail.', 'he feared the dam', 'Rudolf Kane'],
+  ];
+  for (const [text, fragment, name] of cases) {
+    const doc = analyse(text);
+    const quote = quoteWith(doc, fragment);
+    assert.ok(quote, text);
+    assert.equal(quote.speaker.name, name, text);
+    assert.ok(!slice(doc, quote.content)!.includes('Rudolf Kane said'), 'content never swallows its own speaker');
+  }
+});
+
+test('a cue-less quote paragraph continues the last speaker quoted, not the holder of a belief in between', () => {
+  const doc = analyse(
+    '“Talks are the only way,” the spokeswoman Lena Ortiz was quoted as saying.\n\n' +
+      'Sylvania also sees the crisis as the result of a mistake by the council, which is known to block several UN resolutions.\n\n' +
+      '“We consider the escalation a direct consequence of ignoring those resolutions.”',
+  );
+  const quote = quoteWith(doc, 'We consider the escalation');
+  assert.ok(quote);
+  assert.equal(quote.speaker.name, 'Lena Ortiz');
+  assert.ok(quote.continues);
+});
+
+test('a channel before a colon is not content; "noted in" keeps "noted" as the cue', () => {
+  const doc = analyse('As Maria Lund, a fellow at the Harbour Institute, noted in a piece for the Courier: “The port cannot wait.”');
+  const quote = quoteWith(doc, 'The port cannot wait');
+  assert.ok(quote);
+  assert.equal(slice(doc, quote.content), '“The port cannot wait.”');
+  assert.equal(slice(doc, quote.cue), 'noted');
+  assert.equal(quote.speaker.name, 'Maria Lund');
+});

@@ -97,6 +97,22 @@ export const PLACE_NAMES: { code: string; names: string[]; demonyms: string[] }[
   { code: 'PSE:WESTBANK', names: ['West Bank', 'the West Bank'], demonyms: [] },
 ];
 
+/** Nouns that, before "of", make the following name a settlement: "the village of Abu Ghosh". */
+export const SETTLEMENT_NOUNS = new Set(['village', 'town', 'city', 'district', 'province', 'region', 'republic', 'kingdom', 'port', 'suburb', 'settlement', 'municipality', 'county', 'state']);
+
+/** Armed groups named like states; never a country. */
+export const STATE_NAMED_GROUPS = new Set(['islamic state', 'isis', 'isil', 'daesh', 'islamic state of iraq and the levant', 'islamic state of iraq and syria', 'islamic state in iraq and syria']);
+
+/** Everyday names of organisations that news uses for their formal name. */
+export const ORG_ALIASES: Record<string, string> = {
+  'israeli army': 'israel defense forces', 'israeli military': 'israel defense forces', 'israel defence forces': 'israel defense forces',
+  'israeli defense forces': 'israel defense forces', 'israeli defence forces': 'israel defense forces',
+  'russian army': 'russian armed forces', 'russian military': 'russian armed forces',
+  'ukrainian army': 'armed forces of ukraine', 'ukrainian military': 'armed forces of ukraine',
+  'russian foreign ministry': 'russian ministry of foreign affairs', 'russia\'s foreign ministry': 'russian ministry of foreign affairs',
+  'un security council': 'united nations security council', 'security council': 'united nations security council',
+};
+
 /** Head words that make a name an organisation whatever the tagger said ("James Martin Center"). */
 export const ORG_HEADS = new Set([
   'center', 'centre', 'institute', 'university', 'college', 'program', 'programme', 'foundation', 'council',
@@ -104,7 +120,7 @@ export const ORG_HEADS = new Set([
   'bank', 'brigade', 'brigades', 'battalion', 'army', 'forces', 'force', 'navy', 'movement', 'front', 'union',
   'association', 'organisation', 'organization', 'service', 'services', 'news', 'times', 'post', 'telegraph',
   'guardian', 'journal', 'network', 'commission', 'office', 'department', 'court', 'parliament', 'assembly',
-  'alliance', 'coalition', 'federation', 'society', 'fund', 'trust', 'network', 'authority', 'guard', 'guards',
+  'alliance', 'coalition', 'federation', 'society', 'fund', 'trust', 'network', 'authority', 'guard', 'guards', 'watch',
 ]);
 
 /** Lower-case words that may sit inside a name: "Bank of England", "Abu Bakr al-Baghdadi". */

@@ -14,12 +14,12 @@
  */
 import type { Entity, EntityType } from '../contract.js';
 import type { Doc, DocSpan, Span } from '../document.js';
-import type { Mention } from '../stages/03-mentions/index.js';
+import { CONTEXT_VOTES, type Mention } from '../stages/03-mentions/index.js';
 import type { GazetteerRecord } from '../ner/gazetteer.js';
 import { defaultModel } from '../ner/tagger.js';
 import { closeSpelling, initials, normaliseName, slug } from './names.js';
 import { buildPlaceIndex, placeKey, titleCase, type PlaceIndex } from './places.js';
-import { MEDIA_NAMES } from './lexicon.js';
+import { MEDIA_NAMES, ORG_ALIASES } from './lexicon.js';
 
 interface Item {
   doc: string;
@@ -91,7 +91,7 @@ function harmoniseTypes(items: Item[]): void {
   for (const item of items) {
     if (item.mention.kind !== 'name') continue;
     const count = votes.get(item.norm) ?? new Map<EntityType, number>();
-    count.set(item.type, (count.get(item.type) ?? 0) + 1);
+    count.set(item.type, (count.get(item.type) ?? 0) + (item.mention.typedByContext ? CONTEXT_VOTES : 1));
     votes.set(item.norm, count);
   }
   for (const item of items) {
@@ -100,6 +100,7 @@ function harmoniseTypes(items: Item[]): void {
       item.type = 'ORG';
       continue;
     }
+    if (item.mention.typedByContext) continue;
     if (!item.norm.includes(' ') && surnames.has(item.norm) && (item.type === 'GPE' || item.type === 'ORG' || item.type === 'MISC')) {
       item.type = 'PERSON';
       continue;
@@ -137,8 +138,9 @@ function keyOrganisations(items: Item[], put: Put): void {
   // Full names known in the corpus, by their initials, for acronyms.
   const byInitials = new Map<string, Set<string>>();
   const keyOf = (item: Item): string => {
-    const record = gazetteerRecords(item.norm).find((r) => r.kind === 'org');
-    return record ? `org:${record.names[0]}` : `org:${item.norm}`;
+    const norm = ORG_ALIASES[item.norm] ?? item.norm;
+    const record = gazetteerRecords(norm).find((r) => r.kind === 'org');
+    return record ? `org:${record.names[0]}` : `org:${norm}`;
   };
   for (const item of orgs) {
     if (item.mention.kind === 'acronym') continue;
@@ -150,7 +152,9 @@ function keyOrganisations(items: Item[], put: Put): void {
     byInitials.set(letters, set);
   }
   for (const item of orgs) {
-    if (item.mention.kind === 'acronym' && !gazetteerRecords(item.norm).some((r) => r.kind === 'org')) {
+    // An acronym whose expansion the corpus spells out is that expansion, whatever the
+    // dictionaries hold for the letters alone ("UN" with "United Nations" elsewhere).
+    if (item.mention.kind === 'acronym') {
       const expansions = byInitials.get(item.text.replace(/\./g, ''));
       if (expansions && expansions.size === 1) {
         put(item, [...expansions][0]!, 'ORG');
@@ -164,7 +168,9 @@ function keyOrganisations(items: Item[], put: Put): void {
   for (const item of orgs) byDoc.set(item.doc, [...(byDoc.get(item.doc) ?? []), item]);
   for (const item of orgs) {
     if (item.norm.includes(' ')) continue;
-    const longer = (byDoc.get(item.doc) ?? []).filter((other) => other.norm.endsWith(` ${item.norm}`));
+    // The short form must be the longer name's head, not its complement ("Kessering" is not
+    // the "University of Kessering").
+    const longer = (byDoc.get(item.doc) ?? []).filter((other) => other.norm.endsWith(` ${item.norm}`) && !/\b(?:of|for|the|and|de|al)$/u.test(other.norm.slice(0, -item.norm.length - 1)));
     const keys = new Set(longer.map((other) => other.key!));
     if (keys.size === 1) moveItem(item, [...keys][0]!, put);
   }

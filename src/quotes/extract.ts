@@ -59,7 +59,11 @@ interface Draft {
   sentence: number;
   /** Set when a quote has no cue and carries on the speaker before it. */
   continuation: boolean;
+  /** "X is said to …": reported with no speaker at all. */
+  hearsay?: boolean;
 }
+
+const HEARSAY_CUE = /^(?:is|are|was|were|has been|have been|had been)\s+(?:said|reported|believed|thought|understood|rumou?red|alleged|expected|claimed)$/iu;
 
 const SPEECH_END = /[.?!…,;:—–-]$/u;
 const NAMING_WORDS = /\b(?:called|named|dubbed|titled|entitled|known as|so-called|codenamed|code-named|labelled|labeled|branded|nicknamed|termed)\s*$/iu;
@@ -195,8 +199,9 @@ export function extractQuotes(input: QuoteInput, model?: Labeller, options: Extr
     return quoted || isSpeechCue(text.slice(draft.cue.start, draft.cue.end));
   };
   const split = splitDirect(text, kept);
-  const resolved = resolve(input, split, quoteSpans);
-  const keep = resolved.map((quote) => isSpeech(split[quote.draft]!));
+  const speech = split.map(isSpeech);
+  const resolved = resolve(input, split, quoteSpans, speech);
+  const keep = resolved.map((quote) => speech[quote.draft]!);
   const newIndex: number[] = [];
   let next = 0;
   keep.forEach((k) => newIndex.push(k ? next++ : -1));
@@ -214,6 +219,18 @@ function trimCue(text: string, span: Span): Span {
   // A cue never runs into a quotation: "has also “acknowledged …”" keeps "has also".
   const mark = text.slice(start, end).search(/\s*[“"]/u);
   if (mark > 0) end = start + mark;
+  // "Residents we spoke to said": the relative clause belongs to the source, the cue is the verb.
+  const relative = /^(?:spoke|talked|talk|speak|spoken|talking|speaking)\s+(?:to|with)\s+(?=\S+$)/iu.exec(text.slice(start, end));
+  if (relative) start += relative[0].length;
+  // "According to" is the whole cue; words after it belong to the source.
+  const according = /^according to\b/iu.exec(text.slice(start, end));
+  if (according) end = start + according[0].length;
+  // "noted in a piece for", "said in a statement": the preposition opens the channel, which is
+  // reported on its own; the cue is the verb.
+  else {
+    const channel = /\s+(?:in|on|at|via|during|through)\b/iu.exec(text.slice(start, end));
+    if (channel && channel.index > 0) end = start + channel.index;
+  }
   return { start, end };
 }
 
@@ -274,6 +291,11 @@ function repairSentence(text: string, sentence: QuoteSentence, drafts: Draft[]):
           draft.contents.push({ start: tokens[afterSource + 1]!.start, end: tokens[last]!.end });
         }
       }
+      // "Israel is said to be preparing …": hearsay with no speaker; the subject is the topic.
+      if (HEARSAY_CUE.test(cueText) && afterCue >= 0 && text.slice(tokens[afterCue]!.start, tokens[afterCue]!.end).toLowerCase() === 'to') {
+        draft.source = null;
+        draft.hearsay = true;
+      }
       // Passive cues name the speaker after "by": "was condemned by Israel as …".
       if (afterCue >= 0 && text.slice(tokens[afterCue]!.start, tokens[afterCue]!.end) === 'by' && /\b(?:been|was|were|is|are|be|being)\s+\S+$/u.test(cueText)) {
         const runs = capitalisedRuns(text, tokens.slice(afterCue + 1, afterCue + 6));
@@ -293,11 +315,22 @@ function repairSentence(text: string, sentence: QuoteSentence, drafts: Draft[]):
       }
     }
     // Coordinated verbs share their subject: "X expressed support, accused Y and suggested Z".
-    if (!draft.source && draft.cue) {
+    if (!draft.source && draft.cue && !draft.hearsay) {
       const previous = out[out.length - 1];
       draft.source = previous?.source ?? guessSource(text, tokens, tokenIndex(draft.cue.start), draft.contents[0] ?? draft.cue);
     }
     if (draft.source) draft.source = trimMention(text, draft.source);
+    // "noted in a piece for Foreign Policy: “…”": the channel before the colon is not content.
+    draft.contents = draft.contents.map((piece) => {
+      const lead = /^[^“”"]{1,80}?:\s*(?=[“"])/u.exec(text.slice(piece.start, piece.end));
+      return lead && wordCount(text, { start: piece.start, end: piece.start + lead[0].length }) <= 8 ? { start: piece.start + lead[0].length, end: piece.end } : piece;
+    });
+    // "Days after conflict broke out, President X said he feared …": reported content follows
+    // its cue; an unquoted piece before the speaker is scene-setting the labeller swept in.
+    const head = draft.source ?? draft.cue;
+    if (head && draft.contents.some((piece) => piece.start >= head.end)) {
+      draft.contents = draft.contents.filter((piece) => piece.end > head.start || /^[“"‘'«]/u.test(text.slice(piece.start, piece.end)));
+    }
     // "…,” he was quoted as saying by TASS: a trailing piece that only names the relay or channel.
     if (draft.cue && draft.contents.length > 1) {
       const cue = draft.cue;
@@ -427,10 +460,13 @@ interface Speaker {
   role: string | null;
   sentence: number;
   end: number;
+  /** Index (in the resolved list) of the attribution that named this speaker, and whether it reported speech. */
+  quote?: number;
+  speech?: boolean;
 }
 
 /** Speaker names, roles, channels, relays and continuations, in text order. */
-function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly QuotedSpan[]): (ExtractedQuote & { draft: number })[] {
+function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly QuotedSpan[], speech: readonly boolean[]): (ExtractedQuote & { draft: number })[] {
   const { text, sentences } = input;
   const out: (ExtractedQuote & { draft: number })[] = [];
   const speakers: Speaker[] = [];
@@ -448,17 +484,19 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
     let role: string | null = null;
 
     if (draft.source) {
-      mention = trimSpan(text, draft.source);
+      mention = withAppositiveName(text, withPossessor(text, trimSpan(text, draft.source)), input.mentions);
+      mention = withRelativeHead(text, mention, draft.cue, sentences[sentenceOf(mention.start)]);
       const tokens = sentences[sentenceIndex]?.tokens.filter((token) => token.start >= mention!.start && token.end <= mention!.end) ?? [];
       // Only proper names: the tagger's role and pronoun mentions are what this pass reads itself.
       const names = input.mentions.filter((m) => (m.kind === undefined || m.kind === 'name' || m.kind === 'acronym') && m.start >= mention!.start && m.end <= mention!.end);
       const reading = readSource(text, tokens, names);
       role = reading.role ? text.slice(reading.role.start, reading.role.end) : null;
-      speaker = speakerFor(text, reading, mention, speakers, sentences, sentenceIndex, tokens, at);
+      speaker = speakerFor(text, reading, mention, speakers, sentences, sentenceIndex, at, input.mentions, quotes);
     } else if (draft.continuation) {
-      const previous = out[out.length - 1];
-      const previousSpeaker = speakers[speakers.length - 1];
-      if (previous && previousSpeaker && sentenceIndex - previousSpeaker.sentence <= 8) {
+      // A quote paragraph with no cue carries on the last speaker quoted, not the last holder of
+      // a belief ("which is known to block …" in between).
+      const previousSpeaker = speakers.findLast((candidate) => candidate.speech);
+      if (previousSpeaker && sentenceIndex - previousSpeaker.sentence <= 8) {
         speaker = previousSpeaker;
         role = previousSpeaker.role;
       }
@@ -471,7 +509,7 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
     if (!via && speaker?.name && isOutletName(speaker.name) && mention) via = { start: mention.start, end: mention.end, text: text.slice(mention.start, mention.end) };
     if (via && mention && overlaps(via, mention) && !isOutletName(via.text)) via = null;
 
-    const continues = draft.continuation ? out.length - 1 : null;
+    const continues = draft.continuation ? (speaker?.quote ?? out.length - 1) : null;
     out.push({
       draft: draftIndex,
       kind: kindOf(text, contentSpan, quotes),
@@ -483,7 +521,7 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
       via,
       continues,
     });
-    if (speaker && (speaker.name || speaker.role)) speakers.push({ ...speaker, sentence: sentenceIndex, end: at });
+    if (speaker && (speaker.name || speaker.role)) speakers.push({ ...speaker, sentence: sentenceIndex, end: at, quote: out.length - 1, speech: speech[draftIndex]! });
   }
   return out;
 }
@@ -517,8 +555,9 @@ function speakerFor(
   speakers: readonly Speaker[],
   sentences: readonly QuoteSentence[],
   sentenceIndex: number,
-  tokens: readonly Token[],
   at: number,
+  names: readonly NamedMention[],
+  quotes: readonly QuotedSpan[],
 ): Speaker {
   const recent = [...speakers].reverse().find((speaker) => sentenceIndex - speaker.sentence <= RECENT_SENTENCES && speaker.end < at);
   const base = { sentence: sentenceIndex, end: at };
@@ -536,16 +575,124 @@ function speakerFor(
       const group = nearestGroup(text, sentences, sentenceIndex, at);
       return { ...base, name: group ? text.slice(group.start, group.end) : null, antecedent: group, role: null };
     }
+    // A person who is the subject of the sentence before (or of this one, before the pronoun)
+    // and was named after the last speaker: "It comes as Putin has blamed … He offered …".
+    const subject = recentSubject(text, sentences, sentenceIndex, at, names, quotes);
+    if (subject && (!recent || subject.start > recent.end)) {
+      const written = text.slice(subject.start, subject.end);
+      const full = fullerName(text, sentences, written, subject);
+      return { ...base, name: full ? text.slice(full.start, full.end) : bareName(written) || written, antecedent: full ?? subject, role: null };
+    }
     if (recent) return { ...base, name: recent.name, antecedent: recent.antecedent, role: recent.role };
     const named = nearestName(text, sentences, sentenceIndex, at);
     if (named) return { ...base, name: text.slice(named.start, named.end), antecedent: named, role: null };
     return { ...base, name: null, antecedent: null, role: null };
   }
   const role = reading.role ? text.slice(reading.role.start, reading.role.end) : text.slice(mention.start, mention.end);
+  // "The head of the Georgian Legion has said …" in a story that later names "Mamuka
+  // Mamulashvili, head of the Georgian Legion": the office is held by the person named with it.
+  const holder = namedHolder(text, role, mention, names);
+  if (holder) {
+    const written = text.slice(holder.start, holder.end);
+    return { ...base, name: bareName(written) || written, antecedent: holder, role };
+  }
   if (reading.shape === 'description' && recent && !isPlural(role)) return { ...base, name: recent.name, antecedent: recent.antecedent, role: recent.role ?? role };
   // A role with no name introduces its speaker: the role is the best name the text gives.
-  void tokens;
   return { ...base, name: role, antecedent: mention, role };
+}
+
+const PREPOSITIONS = new Set(['of', 'for', 'by', 'to', 'with', 'about', 'against', 'from', 'on', 'at', 'in', 'between', 'and', 'than']);
+
+/**
+ * The first person named as a subject in the sentence before `at` or in the one before that
+ * sentence: not inside quotation marks, not a possessive ("Kadyrov's remarks"), not behind a
+ * preposition ("met with Putin").
+ */
+function recentSubject(
+  text: string,
+  sentences: readonly QuoteSentence[],
+  sentenceIndex: number,
+  at: number,
+  names: readonly NamedMention[],
+  quotes: readonly QuotedSpan[],
+): Span | null {
+  const candidates = (from: number, to: number): Span | null => {
+    for (const name of names) {
+      if (name.type !== 'PERSON' || (name.kind !== undefined && name.kind !== 'name') || name.start < from || name.end > to) continue;
+      if (quotes.some((quote) => name.start >= quote.start && name.end <= quote.end)) continue;
+      if (/^['’]s?\b/u.test(text.slice(name.end, name.end + 2)) || /['’]s?$/u.test(text.slice(name.start, name.end))) continue;
+      const before = /(\p{L}+)\W*$/u.exec(text.slice(Math.max(from, name.start - 30), name.start));
+      if (before && PREPOSITIONS.has(before[1]!.toLowerCase())) continue;
+      return name;
+    }
+    return null;
+  };
+  const here = sentences[sentenceIndex];
+  if (here) {
+    const found = candidates(here.start, at);
+    if (found) return found;
+  }
+  const previous = sentences[sentenceIndex - 1];
+  return previous ? candidates(previous.start, previous.end) : null;
+}
+
+/**
+ * A person named elsewhere in the document together with this exact role ("X, head of the Y"
+ * or "head of the Y X"), when exactly one person is.
+ */
+function namedHolder(text: string, role: string, mention: Span, names: readonly NamedMention[]): Span | null {
+  const office = role.replace(/^(?:the|a|an)\s+/iu, '').trim();
+  if (office.split(/\s+/u).length < 3 || isPlural(office)) return null;
+  const holders = new Map<string, Span>();
+  const lower = text.toLowerCase();
+  const needle = office.toLowerCase();
+  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+    if (at >= mention.start && at < mention.end) continue;
+    const before = names.find((name) => name.type === 'PERSON' && name.end <= at && /^,\s*(?:the\s+)?$/iu.test(text.slice(name.end, at)));
+    const after = names.find((name) => name.type === 'PERSON' && name.start >= at + needle.length && /^,?\s*$/u.test(text.slice(at + needle.length, name.start)));
+    const found = before ?? after;
+    if (found) holders.set(normaliseKey(text.slice(found.start, found.end)), found);
+  }
+  return holders.size === 1 ? [...holders.values()][0]! : null;
+}
+
+function normaliseKey(name: string): string {
+  return bareName(name).toLowerCase();
+}
+
+/**
+ * "Residents we spoke to said …": the labeller marks "we" as the source, but the speakers are
+ * the plural noun that opens the sentence, with its relative clause up to the cue.
+ */
+function withRelativeHead(text: string, mention: Span, cue: Span | null, sentence: QuoteSentence | undefined): Span {
+  if (!cue || !sentence || !/^(?:we|they|i|you)$/iu.test(text.slice(mention.start, mention.end)) || cue.start < mention.end) return mention;
+  const head = /^(?:(?:the|many|some|most|several|other)\s+)?\p{L}+s\s+$/iu.exec(text.slice(sentence.start, mention.start));
+  if (!head || /^(?:as|is|was|has|this|thus|perhaps|yes)\s+$/iu.test(head[0])) return mention;
+  return trimSpan(text, { start: sentence.start, end: cue.start });
+}
+
+/** "Kessering's mayor" when the labeller kept only "’s mayor" or "mayor": the possessor belongs to the speaker. */
+function withPossessor(text: string, mention: Span): Span {
+  const bareS = /^s\s/u.test(text.slice(mention.start, mention.end));
+  // The text before the mention, with the possessive ending it had before the labeller cut it.
+  const before = text.slice(Math.max(0, mention.start - 60), mention.start) + (bareS ? 's ' : '');
+  const possessor = /(?:\p{Lu}[\p{L}-]*\s+)*\p{Lu}[\p{L}-]*['’]s?\s*$/u.exec(before);
+  if (!possessor) return mention;
+  return { start: mention.start - (before.length - (bareS ? 2 : 0)) + possessor.index, end: mention.end };
+}
+
+/**
+ * A description followed by the name it describes: "The leader of Russia's Chechnya region,
+ * Ramzan Kadyrov, has expressed …" reaches through the comma to the name.
+ */
+function withAppositiveName(text: string, mention: Span, names: readonly NamedMention[]): Span {
+  if (names.some((name) => name.type === 'PERSON' && name.start >= mention.start && name.end <= mention.end)) return mention;
+  const person = names.find((name) => name.type === 'PERSON' && name.start >= mention.end && name.start - mention.end <= 60);
+  if (!person) return mention;
+  const between = text.slice(mention.end, person.start);
+  const after = text.slice(person.end, person.end + 2);
+  if (!/^[^.;:“”"!?,]*,\s*$/u.test(between) || !/^\s*[,(]/u.test(after)) return mention;
+  return { start: mention.start, end: person.end };
 }
 
 /** An earlier, longer form of a short name: "Mamulashvili" → "Mamuka Mamulashvili". */

@@ -20,6 +20,8 @@ import {
   NAME_CONNECTORS,
   NOT_NAME_STARTS,
   ORG_HEADS,
+  SETTLEMENT_NOUNS,
+  STATE_NAMED_GROUPS,
   REGION_HEADS,
   REGION_NAMES,
   ROLE_HEADS,
@@ -48,6 +50,9 @@ export interface Mention extends Span {
   affiliation?: Span;
   /** For metonyms and demonyms: the state or region code they stand for (RUS, RUS:CHECHNYA). */
   code?: string;
+  /** Set when the words around the name decided its type ("the town of X", "the river X"): such
+   * a mention outweighs the tagger's guesses when one type is chosen per name. */
+  typedByContext?: true;
 }
 
 export interface MentionsResult {
@@ -74,7 +79,10 @@ export const mentionsStage = defineDocumentStage({
     const forms = sentences.map((sentence) => sentence.tokens.map((token) => doc.text.slice(token.start, token.end)));
     const tagged = tagDocument(model, forms).map((spans, s) => joinNames(forms[s]!, addKnownNames(forms[s]!, repairSpans(forms[s]!, spans))));
     const perSentence = sentences.map((sentence, s) =>
-      tagged[s]!.map((span) => ({ ...span, mention: nameMention(doc, sentence.tokens, forms[s]!, span.start, span.end, span.type) })),
+      tagged[s]!
+        // A Title Case headline read whole as one name ("Campaigners Say Leak Began Early") is no name.
+        .filter((span) => !(sentence.headline && span.end - span.start >= 5 && span.end - span.start >= 0.8 * sentence.tokens.length))
+        .map((span) => ({ ...span, mention: nameMention(doc, sentence.tokens, forms[s]!, span.start, span.end, span.type) })),
     );
     harmoniseTypes(doc, perSentence);
     const mentions: Mention[] = [];
@@ -174,7 +182,12 @@ function nameMention(doc: Readonly<Doc>, tokens: readonly Span[], words: readonl
   const firstWord = key.split(/\s+/)[0] ?? '';
   if (SEATS[key]) return { ...base, type: 'GPE', kind: 'metonym', code: SEATS[key] };
   if (GROUP_WORDS.has(key)) return { ...base, type: 'NORP', kind: 'name' };
+  if (STATE_NAMED_GROUPS.has(key.replace(/^the /, ''))) return { ...base, type: 'ORG', kind: 'name' };
+  const context = typeFromContext(words, from, to);
+  if (context) return { ...base, type: context, kind: 'name', typedByContext: true, ...(place && context === 'GPE' ? { code: place.code } : {}) };
   const known = gazetteerKinds(key);
+  // "Valdorian": an adjective of nationality or language, unknown to our lists.
+  if (to - from === 1 && !place && known.size === 0 && /^\p{Lu}\p{Ll}+(?:ian|ean|ese)$/u.test(text)) return { ...base, type: 'NORP', kind: 'demonym' };
   // The actor dictionaries settle a lone name the tagger typed against them ("Putin" as a place).
   if (known.has('person') && !known.has('org') && !known.has('country') && conll !== 'PER' && !place) return { ...base, type: 'PERSON', kind: 'name' };
   if (known.has('org') && !known.has('person') && conll === 'PER' && to - from === 1) return { ...base, type: 'ORG', kind: 'name' };
@@ -203,11 +216,38 @@ function nameMention(doc: Readonly<Doc>, tokens: readonly Span[], words: readonl
   }
 }
 
+/** Nouns of people who live in or govern a place: "residents of X", "X's mayor". */
+const OF_PLACE = new Set(['residents', 'people', 'citizens', 'mayor', 'outskirts', 'centre', 'center', 'downstream', 'upstream', 'north', 'south', 'east', 'west', 'streets']);
+const WATER_AND_RELIEF = new Set(['river', 'lake', 'mount', 'sea', 'valley', 'bay', 'gulf']);
+
+/**
+ * The words around a name that settle its type whatever the tagger said: "the town of X",
+ * "the towns of X and Y", "residents of X", "X's mayor" make a settlement; "the river X" a
+ * natural feature.
+ */
+function typeFromContext(words: readonly string[], from: number, to: number): EntityType | null {
+  const lower = (i: number): string => (words[i] ?? '').toLowerCase();
+  if (WATER_AND_RELIEF.has(lower(from - 1)) && /^\p{Ll}/u.test(words[from - 1] ?? '')) return 'LOC';
+  // Back over a list of names to the "of" that opens it: "the towns of Aldport and Vessby".
+  let at = from - 1;
+  while (at > 1 && (lower(at) === 'and' || lower(at) === ',') && /^\p{Lu}/u.test(words[at - 1] ?? '')) at -= 2;
+  if (lower(at) === 'of') {
+    const noun = lower(at - 1);
+    const singular = noun.endsWith('s') ? noun.slice(0, -1) : noun;
+    if (SETTLEMENT_NOUNS.has(noun) || SETTLEMENT_NOUNS.has(singular) || OF_PLACE.has(noun)) return 'GPE';
+  }
+  if (/^['’]s?$/u.test(words[to] ?? '') && (lower(to + 1) === 'mayor' || lower(to + 1) === 'residents')) return 'GPE';
+  return null;
+}
+
 /**
  * The document-level consistency pass: one name keeps one type through a document. A surname
  * of a person named in full is a person ("Putin" after "Vladimir Putin"), and otherwise the most
  * frequent type of the same text wins.
  */
+/** How many tagger guesses one contextual typing outweighs. */
+export const CONTEXT_VOTES = 3;
+
 function harmoniseTypes(doc: Readonly<Doc>, perSentence: TokenMention[][]): void {
   const surnames = new Set<string>();
   const votes = new Map<string, Map<EntityType, number>>();
@@ -217,14 +257,14 @@ function harmoniseTypes(doc: Readonly<Doc>, perSentence: TokenMention[][]): void
       if (mention.type === 'PERSON' && /\s/.test(text)) surnames.add(text.split(/\s+/).pop()!);
       if (mention.kind !== 'name') continue;
       const count = votes.get(text) ?? new Map<EntityType, number>();
-      count.set(mention.type, (count.get(mention.type) ?? 0) + 1);
+      count.set(mention.type, (count.get(mention.type) ?? 0) + (mention.typedByContext ? CONTEXT_VOTES : 1));
       votes.set(text, count);
     }
   }
   for (const items of perSentence) {
     for (const item of items) {
       const mention = item.mention;
-      if (mention.kind !== 'name') continue;
+      if (mention.kind !== 'name' || mention.typedByContext) continue;
       const text = doc.text.slice(mention.start, mention.end);
       if (surnames.has(text) && mention.type !== 'PERSON') {
         item.mention = { start: mention.start, end: mention.end, type: 'PERSON', kind: 'name', ...(mention.conll ? { conll: mention.conll } : {}) };

@@ -63,7 +63,7 @@ export const quotesStage = defineDocumentStage({
       kind: quote.kind,
       content: quote.content,
       cue: quote.cue ? { start: quote.cue.start, end: quote.cue.end } : null,
-      speaker: { name: quote.speaker.name, entity: null, role: quote.speaker.role, mention: quote.speaker.mention },
+      speaker: { name: quote.speaker.name, entity: null, role: quote.speaker.role, mention: quote.speaker.mention, affiliation: null },
       channel: quote.channel ? { text: quote.channel.text, span: { start: quote.channel.start, end: quote.channel.end } } : null,
       via: quote.via ? { name: quote.via.text, entity: null, span: { start: quote.via.start, end: quote.via.end } } : null,
       continues: quote.continues === null ? null : (ids[quote.continues] ?? null),
