@@ -17,6 +17,7 @@ import {
   EVENT_HEADS,
   GROUP_WORDS,
   HONORIFICS,
+  MEDIA_NAMES,
   NAME_CONNECTORS,
   NOT_NAME_STARTS,
   ORG_HEADS,
@@ -136,7 +137,7 @@ function repairSpans(words: readonly string[], spans: readonly TokenSpan[]): Tok
 }
 
 /**
- * Seats of government, states and demonyms from our lists that the tagger left out (it is
+ * Seats of government, outlets, states and demonyms from our lists that the tagger left out (it is
  * least sure of a capitalised word that opens a sentence: "Kremlin spokesman ...").
  */
 function addKnownNames(words: readonly string[], spans: TokenSpan[]): TokenSpan[] {
@@ -148,7 +149,7 @@ function addKnownNames(words: readonly string[], spans: TokenSpan[]): TokenSpan[
     if (covered[i] || !/^\p{Lu}\p{Ll}/u.test(word)) continue;
     const lower = word.toLowerCase();
     const place = placeIndex().byName.get(lower);
-    if (SEATS[lower]) added.push({ start: i, end: i + 1, type: 'ORG' });
+    if (SEATS[lower] || MEDIA_NAMES.has(lower)) added.push({ start: i, end: i + 1, type: 'ORG' });
     else if (place?.kind === 'demonym') added.push({ start: i, end: i + 1, type: 'MISC' });
     else if (place?.kind === 'name' && placeIndex().display.get(place.code)?.toLowerCase() === lower) added.push({ start: i, end: i + 1, type: 'LOC' });
   }

@@ -1,0 +1,80 @@
+/**
+ * Who said what on the five seed articles (read from ../shared/seeds at run time; skipped when
+ * absent). The rows name speakers and the one to three words of each cue: facts about the story,
+ * not copied text.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { analyze, type Analysis } from '../src/index.js';
+
+const SEEDS = new URL('../../shared/seeds/', import.meta.url).pathname;
+const skip = !existsSync(SEEDS) && 'no ../shared/seeds beside the repository';
+let cached: Promise<Analysis> | null = null;
+const seeds = () => (cached ??= analyze([SEEDS]));
+
+const textOf = (analysis: Analysis, doc: string) => analysis.documents.find((d) => d.id === doc)!.text;
+const slice = (analysis: Analysis, doc: string, span: { start: number; end: number } | null) => (span ? textOf(analysis, doc).slice(span.start, span.end) : null);
+
+// Every direct quote of the seeds, in order: document number, cue as written (null: carries on
+// the quote before; '*': not checked), speaker name.
+const DIRECT: [doc: string, cue: string | null, speaker: string][] = [
+  ['000', 'said', 'Mamuka Mamulashvili'],
+  ['000', null, 'Mamuka Mamulashvili'],
+  ['000', 'noted', 'Hannah Notte'],
+  ['000', 'said', 'Mamuka Mamulashvili'],
+  ['000', null, 'Mamuka Mamulashvili'],
+  ['002', 'said', 'Ramzan Kadyrov'],
+  ['002', null, 'Ramzan Kadyrov'],
+  ['002', 'said', 'Dmitry Peskov'],
+  ['003', 'wrote', 'Ramzan Kadyrov'],
+  ['003', null, 'Ramzan Kadyrov'],
+  ['003', null, 'Ramzan Kadyrov'],
+  ['003', 'added', 'Ramzan Kadyrov'],
+  ['003', 'was quoted as saying', 'Maria Zakharova'],
+  ['003', null, 'Maria Zakharova'],
+  ['004', '*', 'Hamas'],
+  ['004', 'said:', 'Iran’s foreign minister'],
+  ['004', 'said:', 'Jonathan Harounoff'],
+  ['004', 'said', 'Alexander Gabuev'],
+];
+
+test('seeds: every direct quote is found, with its speaker', { skip }, async () => {
+  const analysis = await seeds();
+  const direct = analysis.quotes
+    .filter((quote) => quote.kind === 'direct' && slice(analysis, quote.doc, quote.content)!.split(/\s+/u).length >= 6)
+    .map((quote, i) => [quote.doc.slice(0, 3), DIRECT[i]?.[1] === '*' ? '*' : slice(analysis, quote.doc, quote.cue), quote.speaker.name]);
+  assert.deepEqual(direct, DIRECT);
+});
+
+test('seeds: the hard speakers', { skip }, async () => {
+  const analysis = await seeds();
+  const find = (doc: string, cue: string) => analysis.quotes.find((quote) => quote.doc.startsWith(doc) && slice(analysis, quote.doc, quote.cue) === cue);
+  const kadyrov = analysis.entities.find((entity) => entity.name === 'Ramzan Kadyrov')!;
+  // "added the close ally of Russian President Vladimir Putin" is Kadyrov, not Putin.
+  assert.equal(find('003', 'added')?.speaker.entity, kadyrov.id);
+  // "he was quoted as saying" after Maria Zakharova is named: the nearest named speaker wins over the pronoun.
+  assert.equal(find('003', 'was quoted as saying')?.speaker.name, 'Maria Zakharova');
+  assert.equal(find('003', 'was quoted as saying')?.via?.name, 'TASS');
+  // "The leader of Russia's Chechnya region, Ramzan Kadyrov, has expressed …".
+  assert.equal(find('003', 'has expressed')?.speaker.entity, kadyrov.id);
+  // "Iran's foreign minister" speaks for Iran but is not Iran, nor the deputy minister named earlier.
+  const minister = find('004', 'said:')!;
+  assert.equal(minister.speaker.entity, null);
+  assert.equal(minister.speaker.affiliation, analysis.entities.find((entity) => entity.name === 'Iran')!.id);
+  // "He offered himself as a mediator" follows a sentence about Putin, not the last expert quoted.
+  assert.equal(analysis.quotes.find((quote) => quote.doc.startsWith('004') && slice(analysis, quote.doc, quote.cue)?.startsWith('offered'))?.speaker.name, 'Vladimir Putin');
+  // "Israel is said to be preparing …": hearsay with no speaker.
+  assert.equal(find('000', 'is said')?.speaker.name, null);
+  // Channels and relays.
+  assert.equal(find('002', 'said')?.channel?.text, 'on Telegram');
+  assert.equal(find('003', 'wrote')?.via?.name, 'Newsweek');
+});
+
+test('seeds: no scare quote or quoted name is reported as speech', { skip }, async () => {
+  const analysis = await seeds();
+  for (const quote of analysis.quotes) {
+    const content = slice(analysis, quote.doc, quote.content)!;
+    assert.ok(!/^[“"][^”"]{0,30}[”"][.,]?$/u.test(content), `short quoted name reported as speech: ${quote.id}`);
+  }
+});
