@@ -87,7 +87,7 @@ const SINGLE_LINE_RULES: LineRule[] = [
     reason: 'comments',
     test: (line) =>
       /^(?:leave a (?:reply|comment)|post a comment|add (?:a|your) comment|write a comment|cancel reply|comments? (?:are )?closed\.?|join the (?:conversation|discussion)|show comments|view comments|\d+\s+comments?|be the first to comment\.?|what do you think\??)$/iu.test(line.text) ||
-      /^your email address will not be published\b/iu.test(line.text) ||
+      /^your email(?: address)? will (?:not|never) be (?:published|shown)\b/iu.test(line.text) ||
       /^required fields are marked\b/iu.test(line.text) ||
       /^(?:name|email|website)\s*\*?\s*$/iu.test(line.text),
   },
