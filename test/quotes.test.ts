@@ -225,3 +225,13 @@ test('a channel before a colon is not content; "noted in" keeps "noted" as the c
   assert.equal(slice(doc, quote.cue), 'noted');
   assert.equal(quote.speaker.name, 'Maria Lund');
 });
+
+test('"…, the Courier has been told": an unnamed source, the outlet as channel', () => {
+  const doc = analyse('The plant may have leaked for two days before anyone noticed, the Riverside Courier has been told.');
+  const quote = quoteWith(doc, 'may have leaked');
+  assert.ok(quote);
+  assert.equal(quote.speaker.name, null);
+  assert.equal(slice(doc, quote.content), 'The plant may have leaked for two days before anyone noticed');
+  assert.equal(slice(doc, quote.cue), 'has been told');
+  assert.equal(quote.channel?.text, 'the Riverside Courier has been told');
+});

@@ -19,6 +19,7 @@ const CHANNELS: RegExp[] = [
   new RegExp(String.raw`\bin\s+(?:a|an|his|her|their|its|the)\s+(?:(?:televised|video|written|joint|separate|brief|short|lengthy|exclusive|recent)\s+)?(?:statement|interview|speech|address|post|op-ed|column|letter|piece|article|essay|briefing|tweet|video|message|note|report)(?:\s+(?:for|with|to|in|on|published by)\s+(?:the\s+)?${CAP_NAME})?`, 'gu'),
   new RegExp(String.raw`\bat\s+(?:the\s+)?(?:United Nations(?:\s+(?:Security Council|General Assembly))?|UN(?:\s+(?:Security Council|General Assembly))?|(?:a|an|the)\s+(?:news|press)\s+conference|(?:a|an|the)\s+(?:briefing|rally|summit|hearing|meeting|forum|conference|event))`, 'gu'),
   /\b(?:wrote|posted|said|says)\s+on\s+(?:X|Twitter|Telegram|Facebook)\b/gu,
+  new RegExp(String.raw`(?:the\s+)?${CAP_NAME}\s+(?:has|have|had|was|were)\s+(?:been\s+)?told\b`, 'gu'),
 ];
 
 const VIA: { pattern: RegExp; group: number }[] = [

@@ -63,6 +63,8 @@ interface Draft {
   hearsay?: boolean;
 }
 
+const TOLD_TAIL = /,\s*(?:the\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*)*\s+(?:has|have|had)\s+been\s+told\s*\.?\s*$|,\s*(?:the\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*)*\s+(?:was|were)\s+told\s*\.?\s*$/u;
+
 const HEARSAY_CUE = /^(?:is|are|was|were|has been|have been|had been)\s+(?:said|reported|believed|thought|understood|rumou?red|alleged|expected|claimed)$/iu;
 
 const SPEECH_END = /[.?!…,;:—–-]$/u;
@@ -151,7 +153,7 @@ export function extractQuotes(input: QuoteInput, model?: Labeller, options: Extr
         sentenceDrafts.push({ contents: [chunk.span], cue: null, source: null, sentence: index, continuation: false });
       }
     }
-    drafts.push(...repairSentence(text, sentence, sentenceDrafts.filter((draft) => draft.contents.length > 0 || draft.source)));
+    drafts.push(...repairSentence(text, sentence, index, sentenceDrafts.filter((draft) => draft.contents.length > 0 || draft.source)));
   });
 
   // 2. Quote marks: stretch content to the whole quote, merge cue-less pieces of one quote, and
@@ -244,10 +246,23 @@ function isSpeechCue(cue: string): boolean {
 }
 
 /** Repairs the labeller often needs within one sentence. */
-function repairSentence(text: string, sentence: QuoteSentence, drafts: Draft[]): Draft[] {
+function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: number, drafts: Draft[]): Draft[] {
   const tokens = sentence.tokens;
   const tokenIndex = (offset: number): number => tokens.findIndex((token) => token.start >= offset);
   const out: Draft[] = [];
+  // "…, the Northgate Herald has been told.": the outlet heard it from an unnamed source; it is
+  // the channel, not the speaker, and everything before the comma is what it was told.
+  const told = TOLD_TAIL.exec(text.slice(sentence.start, sentence.end));
+  const tailStart = told ? sentence.start + told.index : Infinity;
+  // A speaker named before the tail keeps the attribution ("X has said …, Express.co.uk has been told").
+  if (told && drafts.some((draft) => draft.source && draft.source.end <= tailStart)) {
+    drafts = drafts.filter((draft) => (draft.cue ?? draft.source ?? draft.contents[0]!).start < tailStart);
+  } else if (told && told.index > 0) {
+    const cueStart = sentence.start + told.index + told[0].search(/\b(?:has|have|had|was|were)\b/u);
+    const contentEnd = trimSpan(text, { start: sentence.start, end: sentence.start + told.index }).end;
+    const cueEnd = sentence.start + told.index + told[0].replace(/[\s.]+$/u, '').length;
+    if (contentEnd > sentence.start) return [{ contents: [{ start: sentence.start, end: contentEnd }], cue: { start: cueStart, end: cueEnd }, source: null, sentence: sentenceIndex, continuation: false, hearsay: true }];
+  }
   // A sentence that opens with "According to X," attributes the whole rest of the sentence to X,
   // whatever the labeller made of the commas that follow.
   const opening = drafts.find((draft) => draft.cue && draft.cue.start === tokens[0]?.start && /^according to$/iu.test(text.slice(draft.cue.start, draft.cue.end)));
