@@ -16,7 +16,7 @@ import { cleanStage } from '../src/stages/01-clean/index.js';
 import { segmentStage } from '../src/stages/02-segment/index.js';
 import { mentionsStage } from '../src/stages/03-mentions/index.js';
 import { quotesStage } from '../src/stages/04-quotes/index.js';
-import type { AnyStage } from '../src/stage.js';
+import { preparePipeline, runPipeline } from '../src/pipeline.js';
 
 const data = (path: string): string => fileURLToPath(new URL(`../../shared/data/polnear/${path}`, import.meta.url));
 const model = loadLabeller();
@@ -41,7 +41,8 @@ console.log(`  speed: ${Math.round(bio.length / seconds)} sentences/s, ${Math.ro
 
 // 2. Document level, overlap.
 const docs = readPolnearDocs(data('derived/dev.jsonl'));
-const stages: AnyStage[] = [cleanStage, segmentStage, mentionsStage, quotesStage];
+// PolNeAR annotates beliefs and feelings too, so the stage keeps every attribution it finds.
+const stages = preparePipeline({ quotes: { attributions: 'all' } }, [cleanStage, segmentStage, mentionsStage, quotesStage]);
 let gold = 0;
 let found = 0;
 let predictedCount = 0;
@@ -51,13 +52,8 @@ let cueOk = 0;
 let withSource = 0;
 const docStarted = process.hrtime.bigint();
 for (const record of docs) {
-  let doc: Doc = { id: record.id, source: record.id, format: 'txt', text: record.text, meta: emptyMeta(), messages: [], results: {} };
-  for (const stage of stages) {
-    if (stage.kind !== 'document') continue;
-    const options = stage.name === 'quotes' ? { attributions: 'all' } : stage.options.parse({});
-    const output = stage.run(doc, options);
-    doc = { ...doc, results: { ...doc.results, [stage.name]: output.result } };
-  }
+  const input: Doc = { id: record.id, source: record.id, format: 'txt', text: record.text, meta: emptyMeta(), messages: [], results: {} };
+  const doc = runPipeline([input], stages).docs[0]!;
   const quotes = doc.results.quotes?.quotes ?? [];
   predictedCount += quotes.length;
   matchedPredicted += quotes.filter((quote) => record.quotes.some((g) => g.contents.some((c) => overlaps(c, quote.content)))).length;

@@ -2,20 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Entity } from '../src/contract.js';
 import { EntitySchema } from '../src/contract.js';
-import { emptyMeta, type Doc } from '../src/document.js';
+import type { Doc } from '../src/document.js';
 import { closeSpelling, initials, normaliseName } from '../src/identity/names.js';
 import { cleanStage } from '../src/stages/01-clean/index.js';
 import { segmentStage } from '../src/stages/02-segment/index.js';
 import { mentionsStage } from '../src/stages/03-mentions/index.js';
 import { entityAt, identityStage } from '../src/stages/05-identity/index.js';
+import { runStages } from './helpers/run.js';
 
 function prepare(id: string, text: string): Doc {
-  let doc: Doc = { id, source: `${id}.txt`, format: 'txt', text, meta: emptyMeta(), messages: [], results: {} };
-  for (const stage of [cleanStage, segmentStage, mentionsStage] as const) {
-    const output = (stage.run as (doc: Doc, options: unknown) => { result: unknown })(doc, stage.options.parse({}));
-    doc = { ...doc, results: { ...doc.results, [stage.name]: output.result } };
-  }
-  return doc;
+  return runStages(text, [cleanStage, segmentStage, mentionsStage], {}, id);
 }
 
 // Invented articles in the style of wire copy; none is taken from a real outlet.

@@ -8,13 +8,10 @@ import { cleanStage } from '../src/stages/01-clean/index.js';
 import { segmentStage } from '../src/stages/02-segment/index.js';
 import { mentionsStage } from '../src/stages/03-mentions/index.js';
 import { tokenize, tokenTexts } from '../src/text/tokens.js';
+import { runStages } from './helpers/run.js';
 
 function runMentions(text: string): { doc: Doc; lines: string[] } {
-  let doc: Doc = { id: 'd', source: 'd.txt', format: 'txt', text, meta: emptyMeta(), messages: [], results: {} };
-  for (const stage of [cleanStage, segmentStage, mentionsStage] as const) {
-    const output = (stage.run as (doc: Doc, options: unknown) => { result: unknown })(doc, stage.options.parse({}));
-    doc = { ...doc, results: { ...doc.results, [stage.name]: output.result } };
-  }
+  const doc = runStages(text, [cleanStage, segmentStage, mentionsStage]);
   const lines = doc.results.mentions!.mentions.map((m) => `${m.type} ${m.kind} ${text.slice(m.start, m.end)}${m.code ? ` ${m.code}` : ''}${m.role ? ` role=${m.role.value}` : ''}`);
   return { doc, lines };
 }

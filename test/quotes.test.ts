@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { emptyMeta, type Doc } from '../src/document.js';
+import type { Doc } from '../src/document.js';
 import { extractQuotes } from '../src/quotes/extract.js';
 import { scanQuoteMarks } from '../src/quotes/marks.js';
 import { readSource } from '../src/quotes/speaker.js';
@@ -10,16 +10,10 @@ import { segmentStage } from '../src/stages/02-segment/index.js';
 import { mentionsStage } from '../src/stages/03-mentions/index.js';
 import { quotesStage, type FoundQuote } from '../src/stages/04-quotes/index.js';
 import { tokenize } from '../src/text/tokens.js';
-import type { AnyStage } from '../src/stage.js';
+import { runStages } from './helpers/run.js';
 
 function analyse(text: string): Doc {
-  let doc: Doc = { id: 'd', source: 'test', format: 'txt', text, meta: emptyMeta(), messages: [], results: {} };
-  for (const stage of [cleanStage, segmentStage, mentionsStage, quotesStage] as AnyStage[]) {
-    if (stage.kind !== 'document') continue;
-    const output = stage.run(doc, stage.options.parse({}));
-    doc = { ...doc, results: { ...doc.results, [stage.name]: output.result }, messages: [...doc.messages, ...(output.messages ?? [])] };
-  }
-  return doc;
+  return runStages(text, [cleanStage, segmentStage, mentionsStage, quotesStage]);
 }
 
 const slice = (doc: Doc, span: { start: number; end: number } | null): string | null => (span ? doc.text.slice(span.start, span.end) : null);

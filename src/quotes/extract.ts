@@ -13,7 +13,7 @@ import { CUE_VERBS, PERSON_PRONOUNS, SPEECH_CUES, SPEECH_NOUNS } from './lexicon
 import { scanQuoteMarks, type QuotedSpan, type UnbalancedMark } from './marks.js';
 import type { Labeller } from './labeller.js';
 import { chunksOf } from './polnear.js';
-import { bareName, capitalisedRuns, readSource, trimSpan, type NamedMention, type SourceReading } from './speaker.js';
+import { bareName, capitalisedRuns, LINKS, readSource, trimSpan, type NamedMention, type SourceReading } from './speaker.js';
 
 export interface QuoteSentence extends Span {
   tokens: readonly Token[];
@@ -616,7 +616,7 @@ function speakerFor(
   return { ...base, name: role, antecedent: mention, role };
 }
 
-const PREPOSITIONS = new Set(['of', 'for', 'by', 'to', 'with', 'about', 'against', 'from', 'on', 'at', 'in', 'between', 'and', 'than']);
+const NOT_SUBJECT_BEFORE = new Set([...LINKS, 'about', 'against', 'between', 'and', 'than']);
 
 /**
  * The first person named as a subject in the sentence before `at` or in the one before that
@@ -637,7 +637,7 @@ function recentSubject(
       if (quotes.some((quote) => name.start >= quote.start && name.end <= quote.end)) continue;
       if (/^['’]s?\b/u.test(text.slice(name.end, name.end + 2)) || /['’]s?$/u.test(text.slice(name.start, name.end))) continue;
       const before = /(\p{L}+)\W*$/u.exec(text.slice(Math.max(from, name.start - 30), name.start));
-      if (before && PREPOSITIONS.has(before[1]!.toLowerCase())) continue;
+      if (before && NOT_SUBJECT_BEFORE.has(before[1]!.toLowerCase())) continue;
       return name;
     }
     return null;
@@ -666,13 +666,9 @@ function namedHolder(text: string, role: string, mention: Span, names: readonly 
     const before = names.find((name) => name.type === 'PERSON' && name.end <= at && /^,\s*(?:the\s+)?$/iu.test(text.slice(name.end, at)));
     const after = names.find((name) => name.type === 'PERSON' && name.start >= at + needle.length && /^,?\s*$/u.test(text.slice(at + needle.length, name.start)));
     const found = before ?? after;
-    if (found) holders.set(normaliseKey(text.slice(found.start, found.end)), found);
+    if (found) holders.set(bareName(text.slice(found.start, found.end)).toLowerCase(), found);
   }
   return holders.size === 1 ? [...holders.values()][0]! : null;
-}
-
-function normaliseKey(name: string): string {
-  return bareName(name).toLowerCase();
 }
 
 /**

@@ -57,7 +57,8 @@ function roleBefore(text: string, from: number, nameStart: number): Span | null 
 
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'abu', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'du', 'el', 'dos', 'di']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'one', 'another', 'some', 'several', 'many', 'two', 'three']);
-const LINKS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from', 'to', 'by']);
+/** Prepositions that put a name in a complement ("the spokesperson for X"), not in the speaker's place. */
+export const LINKS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from', 'to', 'by']);
 const NOT_NAMES = new Set([
   'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'but', 'and', 'in', 'on', 'at', 'as', 'if', 'when', 'while', 'after', 'before',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
