@@ -1,6 +1,6 @@
 /**
  * Rebuilds models/quotes/labeller.bin.gz from the PolNeAR train split:
- *   npm run train:quotes [-- --epochs 8 --prune 8 --folds 4 --holdout]
+ *   npm run train:quotes [-- --epochs 12 --prune 14 --folds 4 --holdout]
  * Pass one tags from words; pass two (stacking) also sees pass one's tags. Pass two is trained on
  * pass-one tags predicted by models that did not see the unit (k-fold over articles), so it
  * learns from the kind of mistakes pass one makes on new text.
@@ -18,9 +18,9 @@ import { scoreBio } from '../src/quotes/score.js';
 
 const { values } = parseArgs({
   options: {
-    epochs: { type: 'string', default: '8' },
+    epochs: { type: 'string', default: '12' },
     'min-count': { type: 'string', default: '2' },
-    prune: { type: 'string', default: '8' },
+    prune: { type: 'string', default: '14' },
     folds: { type: 'string', default: '4' },
     'one-pass': { type: 'boolean', default: false },
     holdout: { type: 'boolean', default: false },

@@ -187,6 +187,12 @@ test('speaker resolution: appositive names, hearsay, cataphoric roles, subjects 
       'the neighbours had failed',
       'Rudolf Kane',
     ],
+    [
+      'It comes as President Rudolf Kane has blamed the neighbours for the unrest. He offered himself as a go-between saying the neighbours had broken the truce.',
+      'the neighbours had broken',
+      'Rudolf Kane',
+    ],
+    ['However, as Maria Lund, the director of the Nordic Energy Programme at the Harbour Institute, noted in a piece for the Northern Review: “The port cannot wait.”', 'The port cannot wait', 'Maria Lund'],
     ['Residents we spoke to said the first tanker arrived only after dark.', 'the first tanker arrived', 'Residents we spoke to'],
     ['Days after the flood began, President Rudolf Kane said he feared the dam could fail.', 'he feared the dam', 'Rudolf Kane'],
   ];

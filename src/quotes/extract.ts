@@ -12,6 +12,7 @@ import { labelTokens } from './labeller.js';
 import { CUE_VERBS, PERSON_PRONOUNS, SPEECH_CUES, SPEECH_NOUNS } from './lexicon.js';
 import { scanQuoteMarks, type QuotedSpan, type UnbalancedMark } from './marks.js';
 import type { Labeller } from './labeller.js';
+import type { Tag } from './perceptron.js';
 import { chunksOf } from './polnear.js';
 import { bareName, capitalisedRuns, LINKS, readSource, trimSpan, type NamedMention, type SourceReading } from './speaker.js';
 
@@ -102,6 +103,55 @@ function speechLike(text: string, quote: QuotedSpan): boolean {
   return words >= 3 && SPEECH_END.test(inner) && /^\p{Lu}/u.test(inner);
 }
 
+/** Reporting participles that open a second attribution inside a clause: "…, saying the US had failed". */
+const PARTICIPLE_CUES = new Set(['saying', 'adding', 'claiming', 'insisting', 'arguing', 'warning', 'stressing', 'noting', 'declaring']);
+
+/**
+ * Content that runs through a reporting participle outside quotation marks holds a second
+ * attribution: the participle becomes its cue and what follows its content. Rewrites `tags` in
+ * place and returns the token indices of the new cues.
+ */
+function splitAtParticiple(words: readonly string[], tags: Tag[], quoted: (i: number) => boolean): Set<number> {
+  const cues = new Set<number>();
+  for (let i = 1; i + 1 < words.length; i++) {
+    if (!PARTICIPLE_CUES.has(words[i]!.toLowerCase()) || quoted(i)) continue;
+    if (tags[i] !== 'I-content' || tags[i + 1] !== 'I-content') continue;
+    tags[i] = 'B-cue';
+    tags[i + 1] = 'B-content';
+    cues.add(i);
+  }
+  return cues;
+}
+
+/** A channel phrase between two labelled cues: "noted| in a piece for |Foreign Policy:". */
+const CHANNEL_GAP = /^\s+(?:in|on|at|for|to|with|during|via)\s[^,;“”"]*$/iu;
+
+/**
+ * Joins a cue and a second cue that only finishes its channel ("noted" … "Foreign Policy:") into
+ * one cue, so the channel is cut out of it later as for any other cue.
+ */
+function joinChannelledCues<C extends { role: string; span: Span; at: number }>(text: string, chunks: C[]): C[] {
+  const out: C[] = [];
+  for (const chunk of chunks) {
+    const last = out[out.length - 1];
+    if (
+      chunk.role === 'cue' &&
+      last?.role === 'cue' &&
+      CHANNEL_GAP.test(text.slice(last.span.end, chunk.span.start)) &&
+      !text
+        .slice(chunk.span.start, chunk.span.end)
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .some((word) => SPEECH_CUES.has(word))
+    ) {
+      out[out.length - 1] = { ...last, span: { start: last.span.start, end: chunk.span.end } };
+      continue;
+    }
+    out.push(chunk);
+  }
+  return out;
+}
+
 export interface ExtractOptions {
   /** 'speech' keeps attributions whose cue is a reporting word; 'all' keeps every one the
    * labeller finds, beliefs and feelings included (PolNeAR's broad definition). */
@@ -121,12 +171,17 @@ export function extractQuotes(input: QuoteInput, model?: Labeller, options: Extr
   const drafts: Draft[] = [];
   sentences.forEach((sentence, index) => {
     if (!usable[index] || sentence.tokens.length === 0) return;
-    const tags = labelTokens(tokenWords(text, sentence.tokens), model);
-    const chunks = chunksOf(tags).map((chunk) => ({
-      role: chunk.role,
-      span: { start: sentence.tokens[chunk.start]!.start, end: sentence.tokens[chunk.end - 1]!.end },
-      at: chunk.start,
-    }));
+    const words = tokenWords(text, sentence.tokens);
+    const tags = labelTokens(words, model);
+    const participles = splitAtParticiple(words, tags, (i) => insideQuote(sentence.tokens[i]!));
+    const chunks = joinChannelledCues(
+      text,
+      chunksOf(tags).map((chunk) => ({
+        role: chunk.role,
+        span: { start: sentence.tokens[chunk.start]!.start, end: sentence.tokens[chunk.end - 1]!.end },
+        at: chunk.start,
+      })),
+    );
     // A cue inside quotation marks is speech within speech: the quote itself is the attribution.
     const cues = chunks.filter((chunk) => chunk.role === 'cue' && !insideQuote(chunk.span));
     const sentenceDrafts: Draft[] = cues.map((cue) => ({ contents: [], cue: trimCue(text, cue.span), source: null, sentence: index, continuation: false }));
@@ -153,6 +208,12 @@ export function extractQuotes(input: QuoteInput, model?: Labeller, options: Extr
         sentenceDrafts.push({ contents: [chunk.span], cue: null, source: null, sentence: index, continuation: false });
       }
     }
+    // "He offered himself as a mediator, saying …": the participle's speaker is the clause's subject.
+    cues.forEach((cue, k) => {
+      if (!participles.has(cue.at) || sentenceDrafts[k]!.source) return;
+      const before = sentenceDrafts.slice(0, k).reverse().find((draft) => draft.source);
+      if (before) sentenceDrafts[k]!.source = before.source;
+    });
     drafts.push(...repairSentence(text, sentence, index, sentenceDrafts.filter((draft) => draft.contents.length > 0 || draft.source)));
   });
 
@@ -698,6 +759,9 @@ function withPossessor(text: string, mention: Span): Span {
  */
 function withAppositiveName(text: string, mention: Span, names: readonly NamedMention[]): Span {
   if (names.some((name) => name.type === 'PERSON' && name.start >= mention.start && name.end <= mention.end)) return mention;
+  // "Hannah Notte, the director of …, noted": the name stands just before the description.
+  const before = names.find((name) => name.type === 'PERSON' && name.end <= mention.start && /^\s*,\s*$/u.test(text.slice(name.end, mention.start)));
+  if (before && /^(?:the|a|an)\s/u.test(text.slice(mention.start, mention.end))) return { start: before.start, end: mention.end };
   const person = names.find((name) => name.type === 'PERSON' && name.start >= mention.end && name.start - mention.end <= 60);
   if (!person) return mention;
   const between = text.slice(mention.end, person.start);

@@ -3,7 +3,7 @@
  * features carry the sentence-wide facts that decide a role: whether the token sits inside
  * quotation marks and whether that quote is attributed, where the nearest reporting verb is and
  * on which side, whether a comma and a cue follow ("…, he said"), and the usual word, cluster,
- * shape and neighbour features. A second pass adds the first pass's tags around each token
+ * suffix and neighbour features. A second pass adds the first pass's tags around each token
  * (stacking), so a token can see "a cue was found three words to my left".
  *
  * Features are 32-bit hashes, never strings: each template mixes its id with the hashes of the
@@ -37,9 +37,15 @@ const PTB: Record<string, string> = {
   '„': '“',
 };
 
-/** One spelling per mark: PTB escapes and typographic variants map to curly quotes and plain brackets. */
+/**
+ * One spelling per mark: PTB escapes and typographic variants map to curly quotes and plain
+ * brackets, and an apostrophe inside a word is the straight one ("n’t" and "n't", "’s" and "'s"),
+ * since the training text is typographic and CoreNLP-style token files are not.
+ */
 export function normalizeToken(token: string): string {
-  return PTB[token] ?? token;
+  const mark = PTB[token];
+  if (mark !== undefined) return mark;
+  return token.length > 1 && token.includes('’') ? token.replace(/’/gu, "'") : token;
 }
 
 /** Word clusters shipped with the NER model: unseen words still look like the words seen in training. */
@@ -100,20 +106,6 @@ function markOf(token: string): Mark {
   }
 }
 
-function shapeOf(word: string): number {
-  let shape: number;
-  if (/^\p{Lu}\p{Ll}/u.test(word)) shape = 1;
-  else if (/^\p{Lu}+$/u.test(word)) shape = word.length === 1 ? 2 : 3;
-  else if (/^\p{Ll}/u.test(word)) shape = 4;
-  else if (/^\d/u.test(word)) shape = 5;
-  else if (/^[“”‘’"']$/u.test(word)) shape = 6;
-  else if (word === ',') shape = 7;
-  else if (word === '.' || word === '?' || word === '!') shape = 8;
-  else if (word === ':' || word === ';') shape = 9;
-  else shape = 10;
-  return shape;
-}
-
 /** Distance buckets: 0 none/same, 1, 2, 3, 4-6, 7-12, 13+. */
 function bucket(distance: number): number {
   if (distance <= 0) return 0;
@@ -130,7 +122,6 @@ interface UnitView {
   lower: string[];
   hashes: Uint32Array;
   suffixes: Uint32Array;
-  shapes: Uint8Array;
   marks: Uint8Array;
   inside: Uint8Array;
   cue: Uint8Array;
@@ -147,7 +138,6 @@ interface WordInfo {
   lower: string;
   hash: number;
   suffix: number;
-  shape: number;
   mark: Mark;
   cue: number;
   fine: number;
@@ -170,7 +160,6 @@ function wordInfo(token: string): WordInfo {
     lower,
     hash,
     suffix: lower.length > 3 ? hashString(lower.slice(-3)) : hash,
-    shape: shapeOf(word),
     mark: markOf(word),
     cue: isCueVerb(lower) ? 1 : 0,
     fine,
@@ -188,7 +177,6 @@ function viewOf(tokens: readonly string[]): UnitView {
   const lower: string[] = new Array(n);
   const hashes = new Uint32Array(n);
   const suffixes = new Uint32Array(n);
-  const shapes = new Uint8Array(n);
   const marks = new Uint8Array(n);
   const cue = new Uint8Array(n);
   const fine = new Int32Array(n);
@@ -200,7 +188,6 @@ function viewOf(tokens: readonly string[]): UnitView {
     lower[i] = info.lower;
     hashes[i] = info.hash;
     suffixes[i] = info.suffix;
-    shapes[i] = info.shape;
     marks[i] = info.mark;
     cue[i] = info.cue;
     fine[i] = info.fine;
@@ -245,11 +232,11 @@ function viewOf(tokens: readonly string[]): UnitView {
     }
   }
   if (open) closeQuote(Math.max(quoteStart, 0), n - 1);
-  return { n, words, lower, hashes, suffixes, shapes, marks, inside, cue, fine, middle, coarse, attributedQuote };
+  return { n, words, lower, hashes, suffixes, marks, inside, cue, fine, middle, coarse, attributedQuote };
 }
 
 /** Sentence ranges inside a unit that may hold a whole paragraph (CofeNet's units often do). */
-function sentenceRanges(words: readonly string[]): [number, number][] {
+export function sentenceRanges(words: readonly string[]): [number, number][] {
   const ranges: [number, number][] = [];
   let from = 0;
   for (let i = 0; i < words.length; i++) {
@@ -316,7 +303,7 @@ export function prepareUnit(tokens: readonly string[]): Unit {
 export function unitFeatures(unit: Unit, previous?: RoleCodes): FeatureRows {
   const { view, ranges } = unit;
   const rows = new RowBuilder(view.n, previous ? 12 : 40);
-  ranges.forEach(([from, to], index) => rangeFeatures(view, from, to, index, rows, previous));
+  ranges.forEach(([from, to]) => rangeFeatures(view, from, to, rows, previous));
   rows.offsets[view.n] = rows.length;
   return { n: view.n, offsets: rows.offsets, hashes: rows.hashes.subarray(0, rows.length) };
 }
@@ -342,11 +329,10 @@ export function joinRows(a: FeatureRows, b: FeatureRows): FeatureRows {
   return { n: a.n, offsets, hashes };
 }
 
-function rangeFeatures(view: UnitView, from: number, to: number, sentenceIndex: number, rows: RowBuilder, previous?: RoleCodes): void {
-  const { lower, hashes, shapes, marks, inside, cue } = view;
+function rangeFeatures(view: UnitView, from: number, to: number, rows: RowBuilder, previous?: RoleCodes): void {
+  const { lower, hashes, marks, inside, cue } = view;
   const n = to;
   const wordAt = (i: number): number => (i < from ? BOS : i >= n ? EOS : hashes[i]!);
-  const shapeAt = (i: number): number => (i < from ? 11 : i >= n ? 12 : shapes[i]!);
   const isQuote = (i: number): boolean => marks[i] === Mark.OpenDouble || marks[i] === Mark.CloseDouble;
 
   // Nearest cue verb outside quotes, quotation marks and commas, left and right of each token.
@@ -445,25 +431,16 @@ function rangeFeatures(view: UnitView, from: number, to: number, sentenceIndex: 
     rows.push(mix(2, w));
     rows.push(mix(3, p1));
     rows.push(mix(4, n1));
-    rows.push(mix(5, wordAt(i - 2)));
-    rows.push(mix(6, wordAt(i + 2)));
     rows.push(mix(mix(7, p1), w));
     rows.push(mix(mix(8, w), n1));
-    rows.push(mix(9, shapes[i]! * 256 + shapeAt(i - 1) * 16 + shapeAt(i + 1)));
     rows.push(mix(10, view.suffixes[i]!));
-    rows.push(mix(11, io));
-    rows.push(mix(12, marks[i]! * 4 + io));
-    rows.push(mix(13, cue[i]! * 4 + io));
     rows.push(mix(14, leftDistance * 4 + io));
     rows.push(mix(15, rightDistance * 4 + io));
     rows.push(mix(16, (left < 0 ? 0 : 2) + (right < 0 ? 0 : 1) + 4 * io));
-    rows.push(mix(17, left < 0 ? 0 : hashes[left]!));
-    rows.push(mix(mix(18, right < 0 ? 0 : hashes[right]!), rightDistance));
     const ql = quoteLeft[k]!;
     const qr = quoteRight[k]!;
     rows.push(mix(19, ql < 0 ? 99 : marks[ql]! * 8 + bucket(i - ql)));
     rows.push(mix(20, qr < 0 ? 99 : marks[qr]! * 8 + bucket(qr - i)));
-    rows.push(mix(21, bucket(k + 1) * 8 + bucket(end - i)));
     const cl = commaLeft[k]!;
     const cr = commaRight[k]!;
     rows.push(mix(22, (cl < 0 ? 0 : 2) + (cr < 0 ? 0 : 1) + (right >= 0 && cr >= 0 && cr < right ? 4 : 0)));
@@ -471,7 +448,6 @@ function rangeFeatures(view: UnitView, from: number, to: number, sentenceIndex: 
     if (according >= 0) rows.push(mix(24, i < according ? 0 : i <= according + 1 ? 1 : 2));
     if (colon >= 0) rows.push(mix(25, (i < colon ? 0 : i === colon ? 1 : 2) * 4 + io));
     if (i >= end) rows.push(mix(26, 1));
-    rows.push(mix(27, sentenceIndex === 0 ? 0 : 1));
     // Richer conjunctions: the word with its quote state and with the cue on its right.
     rows.push(mix(mix(28, w), io));
     rows.push(mix(mix(29, w), rightDistance));
@@ -483,10 +459,9 @@ function rangeFeatures(view: UnitView, from: number, to: number, sentenceIndex: 
     rows.push(mix(33, view.middle[i]! + 1));
     rows.push(mix(34, (i > from ? view.coarse[i - 1]! + 1 : 999) * 1024 + (i + 1 < to ? view.coarse[i + 1]! + 1 : 999)));
     rows.push(mix(mix(35, fine + 1), rightDistance * 4 + io));
-    // Wider word context: trigram, the pairs on each side, clusters of the neighbours.
+    // Wider word context: the pairs on each side, clusters of the neighbours.
     const p2 = wordAt(i - 2);
     const n2 = wordAt(i + 2);
-    rows.push(mix(mix(mix(36, p1), w), n1));
     rows.push(mix(mix(37, p2), p1));
     rows.push(mix(mix(38, n1), n2));
     rows.push(mix(mix(39, i > from ? view.fine[i - 1]! + 1 : 9999), w));

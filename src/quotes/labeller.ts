@@ -9,16 +9,20 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadShippedModel } from '../models.js';
 import { prepareUnit, roleCodes, unitFeatures } from './features.js';
-import { SequenceModel, TAGS, type Tag } from './perceptron.js';
+import { PassesTable, scaled, SequenceModel, TAGS, viterbi, type Tag } from './perceptron.js';
 
 export const MODEL_URL = new URL('../../models/quotes/labeller.bin.gz', import.meta.url);
 
 /** The two passes; `second` is null for a first-pass-only model. */
 export class Labeller {
+  private readonly passes: PassesTable | null;
+
   constructor(
     readonly first: SequenceModel,
     readonly second: SequenceModel | null,
-  ) {}
+  ) {
+    this.passes = second ? new PassesTable(first, second) : null;
+  }
 
   get size(): number {
     return this.first.size + (this.second?.size ?? 0);
@@ -29,9 +33,16 @@ export class Labeller {
     if (words.length === 0) return new Uint8Array(0);
     const unit = prepareUnit(words);
     const base = unitFeatures(unit);
-    const first = this.first.tag(base);
-    if (!this.second) return first;
-    return this.second.tag(base, unitFeatures(unit, roleCodes(first)));
+    if (!this.second || !this.passes) return this.first.tag(base);
+    const firstSums = new Int32Array(words.length * TAGS.length);
+    const secondSums = new Int32Array(words.length * TAGS.length);
+    this.passes.addBoth(base, firstSums, secondSums);
+    const first = viterbi(scaled(firstSums, this.passes.unscale[0]), words.length, this.first.transitions);
+    // Pass two only reshapes what pass one found: on PolNeAR dev it never adds an attribution to
+    // a unit where pass one found none, so such units (most sentences of a story) stop here.
+    if (first.every((tag) => tag === 0)) return first;
+    this.passes.addSecond(unitFeatures(unit, roleCodes(first)), secondSums);
+    return viterbi(scaled(secondSums, this.passes.unscale[1]), words.length, this.second.transitions);
   }
 
   tag(words: readonly string[]): Tag[] {

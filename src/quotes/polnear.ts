@@ -110,7 +110,7 @@ export function tagDocument(doc: PolnearDoc, unit: 'paragraph' | 'sentence' = 'p
   for (const sentence of unit === 'paragraph' ? splitParagraphs(doc.text) : splitSentences(doc.text)) {
     let previous = '';
     const tags: Tag[] = sentence.tokens.map((token) => {
-      const fragment = fragments.find((f) => token.start >= f.start && token.start < f.end);
+      const fragment = fragments.find((f) => token.end > f.start && token.end <= f.end);
       if (!fragment) {
         previous = '';
         return 'O';
