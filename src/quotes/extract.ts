@@ -123,29 +123,24 @@ function splitAtParticiple(words: readonly string[], tags: Tag[], quoted: (i: nu
   return cues;
 }
 
-/** A channel phrase between two labelled cues: "noted| in a piece for |Foreign Policy:". */
-const CHANNEL_GAP = /^\s+(?:in|on|at|for|to|with|during|via)\s[^,;“”"]*$/iu;
-
 /**
  * Joins a cue and a second cue that only finishes its channel ("noted" … "Foreign Policy:") into
- * one cue, so the channel is cut out of it later as for any other cue.
+ * one cue, so the channel is cut out of it later as for any other cue. The channel is the one
+ * `findChannel` reads: it must run from the gap to the end of the second cue.
  */
 function joinChannelledCues<C extends { role: string; span: Span; at: number }>(text: string, chunks: C[]): C[] {
   const out: C[] = [];
   for (const chunk of chunks) {
     const last = out[out.length - 1];
-    if (
-      chunk.role === 'cue' &&
-      last?.role === 'cue' &&
-      CHANNEL_GAP.test(text.slice(last.span.end, chunk.span.start)) &&
-      !text
-        .slice(chunk.span.start, chunk.span.end)
-        .toLowerCase()
-        .split(/[^\p{L}]+/u)
-        .some((word) => SPEECH_CUES.has(word))
-    ) {
-      out[out.length - 1] = { ...last, span: { start: last.span.start, end: chunk.span.end } };
-      continue;
+    if (chunk.role === 'cue' && last?.role === 'cue') {
+      const gap = text.slice(last.span.end, chunk.span.start);
+      const from = last.span.end + gap.length - gap.trimStart().length;
+      const channel = findChannel(text, { start: from, end: chunk.span.end }, [], null);
+      const rest = channel ? text.slice(channel.end, chunk.span.end) : '';
+      if (channel && channel.start === from && /^[\s.,;:]*$/u.test(rest)) {
+        out[out.length - 1] = { ...last, span: { start: last.span.start, end: chunk.span.end } };
+        continue;
+      }
     }
     out.push(chunk);
   }

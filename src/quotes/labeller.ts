@@ -9,19 +9,20 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { loadShippedModel } from '../models.js';
 import { prepareUnit, roleCodes, unitFeatures } from './features.js';
-import { PassesTable, scaled, SequenceModel, TAGS, viterbi, type Tag } from './perceptron.js';
+import { scaled, SequenceModel, TAGS, viterbi, WeightTable, type Tag } from './perceptron.js';
 
 export const MODEL_URL = new URL('../../models/quotes/labeller.bin.gz', import.meta.url);
 
 /** The two passes; `second` is null for a first-pass-only model. */
 export class Labeller {
-  private readonly passes: PassesTable | null;
+  /** Both passes' weights in one table; null for a first-pass-only model. */
+  private readonly passes: WeightTable | null;
 
   constructor(
     readonly first: SequenceModel,
     readonly second: SequenceModel | null,
   ) {
-    this.passes = second ? new PassesTable(first, second) : null;
+    this.passes = second ? new WeightTable([first, second]) : null;
   }
 
   get size(): number {
@@ -36,13 +37,13 @@ export class Labeller {
     if (!this.second || !this.passes) return this.first.tag(base);
     const firstSums = new Int32Array(words.length * TAGS.length);
     const secondSums = new Int32Array(words.length * TAGS.length);
-    this.passes.addBoth(base, firstSums, secondSums);
-    const first = viterbi(scaled(firstSums, this.passes.unscale[0]), words.length, this.first.transitions);
+    this.passes.add(base, firstSums, secondSums);
+    const first = viterbi(scaled(firstSums, this.passes.unscale[0]!), words.length, this.first.transitions);
     // Pass two only reshapes what pass one found: on PolNeAR dev it never adds an attribution to
     // a unit where pass one found none, so such units (most sentences of a story) stop here.
     if (first.every((tag) => tag === 0)) return first;
-    this.passes.addSecond(unitFeatures(unit, roleCodes(first)), secondSums);
-    return viterbi(scaled(secondSums, this.passes.unscale[1]), words.length, this.second.transitions);
+    this.passes.add(unitFeatures(unit, roleCodes(first)), null, secondSums);
+    return viterbi(scaled(secondSums, this.passes.unscale[1]!), words.length, this.second.transitions);
   }
 
   tag(words: readonly string[]): Tag[] {

@@ -66,77 +66,33 @@ export function viterbi(emissions: Float64Array, n: number, transitions: Float64
   return path;
 }
 
-/**
- * Hash → weights, open addressing with linear probing. Each slot holds the key and its T weights
- * side by side (32 bytes), so a lookup touches one cache line, not three. Hash 0 is stored as 1.
- */
-class WeightTable {
-  private readonly keys: Uint32Array;
-  private readonly values: Float32Array;
-  private readonly mask: number;
-  private readonly shift: number;
-
-  constructor(hashes: Uint32Array, weights: Float32Array) {
-    let bits = 4;
-    while (1 << bits < hashes.length * 1.6) bits++;
-    const buffer = new ArrayBuffer((1 << bits) * STRIDE * 4);
-    this.keys = new Uint32Array(buffer);
-    this.values = new Float32Array(buffer);
-    this.mask = (1 << bits) - 1;
-    this.shift = 32 - bits;
-    hashes.forEach((hash, row) => {
-      const key = hash || 1;
-      let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
-      while (this.keys[slot * STRIDE] !== 0) slot = (slot + 1) & this.mask;
-      this.keys[slot * STRIDE] = key;
-      for (let t = 0; t < T; t++) this.values[slot * STRIDE + 1 + t] = weights[row * T + t]!;
-    });
-  }
-
-  /** Adds the weights of `hash` (if known) to emissions[base..base+T). */
-  addTo(hash: number, emissions: Float64Array, base: number): void {
-    const key = hash || 1;
-    const keys = this.keys;
-    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    for (;;) {
-      const at = slot * STRIDE;
-      const found = keys[at]!;
-      if (found === key) {
-        const values = this.values;
-        for (let t = 0; t < T; t++) emissions[base + t]! += values[at + 1 + t]!;
-        return;
-      }
-      if (found === 0) return;
-      slot = (slot + 1) & this.mask;
-    }
-  }
+/** The factor that maps the largest weight to 32767: the model file and the table store int16. */
+function int16Scale(weights: Float32Array): number {
+  let max = 0;
+  for (const w of weights) max = Math.max(max, Math.abs(w));
+  return max > 0 ? 32767 / max : 1;
 }
-const STRIDE = 8;
 
 /**
- * The weights of both passes of the labeller in one table: a feature's slot holds its key and
- * the 7 int16 weights of pass one, then the 7 of pass two (32 bytes). Pass two reads every
- * base feature pass one reads, so one lookup serves both passes: the labeller's table reads
- * fall from about 90 a token to about 50. Weights are int16 as in the model file, so nothing is
- * lost by keeping them that way in memory.
+ * Hash → int16 weights of one model, or of both passes of the labeller, with open addressing and
+ * linear probing. A slot holds the key, the 7 weights of pass one and the 7 of pass two (32 bytes,
+ * one cache line). Pass two reads every base feature pass one reads, so one lookup serves both
+ * passes. Weights are int16 as in the model file, so nothing is lost by keeping them that way in
+ * memory. Hash 0 is stored as 1.
  */
-export class PassesTable {
+export class WeightTable {
   private readonly keys: Uint32Array;
   private readonly values: Int16Array;
   private readonly shift: number;
   private readonly mask: number;
-  /** Multiply a pass's integer sums by these to get its scores. */
-  readonly unscale: [number, number];
+  /** Multiply a pass's integer sums by its factor to get its scores. */
+  readonly unscale: number[];
 
-  constructor(first: SequenceModel, second: SequenceModel) {
-    const scales = [first, second].map((model) => {
-      let max = 0;
-      for (const w of model.weights) max = Math.max(max, Math.abs(w));
-      return max > 0 ? 32767 / max : 1;
-    });
-    this.unscale = [1 / scales[0]!, 1 / scales[1]!];
+  constructor(models: readonly SequenceModel[]) {
+    const scales = models.map((model) => int16Scale(model.weights));
+    this.unscale = scales.map((scale) => 1 / scale);
     const distinct = new Set<number>();
-    for (const model of [first, second]) for (const hash of model.hashes) distinct.add(hash || 1);
+    for (const model of models) for (const hash of model.hashes) distinct.add(hash || 1);
     let bits = 4;
     while (1 << bits < distinct.size * 1.34) bits++;
     const buffer = new ArrayBuffer((1 << bits) * 32);
@@ -144,66 +100,42 @@ export class PassesTable {
     this.values = new Int16Array(buffer);
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
-    [first, second].forEach((model, pass) => {
+    models.forEach((model, pass) => {
       model.hashes.forEach((hash, row) => {
-        const slot = this.slotFor(hash || 1);
+        const key = hash || 1;
+        const slot = this.slotOf(key);
+        this.keys[slot * 8] = key;
         for (let t = 0; t < T; t++) this.values[slot * 16 + 2 + pass * T + t] = Math.round(model.weights[row * T + t]! * scales[pass]!);
       });
     });
   }
 
-  private slotFor(key: number): number {
+  /** The slot holding `key`, or the empty slot where it would go. */
+  private slotOf(key: number): number {
     let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
     for (;;) {
       const found = this.keys[slot * 8]!;
-      if (found === key) return slot;
-      if (found === 0) {
-        this.keys[slot * 8] = key;
-        return slot;
-      }
+      if (found === key || found === 0) return slot;
       slot = (slot + 1) & this.mask;
     }
   }
 
-  /** Index of the first weight of `hash`'s slot, or -1 for a feature the model does not know. */
-  private weightsAt(hash: number): number {
-    const key = hash || 1;
-    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    for (;;) {
-      const found = this.keys[slot * 8]!;
-      if (found === key) return slot * 16 + 2;
-      if (found === 0) return -1;
-      slot = (slot + 1) & this.mask;
-    }
-  }
-
-  /** Adds each row's pass-one weights to `first` and pass-two weights to `second` (n × T sums). */
-  addBoth(rows: FeatureRows, first: Int32Array, second: Int32Array): void {
-    const values = this.values;
+  /**
+   * Adds each row's pass-one weights to `first` and pass-two weights to `second` (n × T sums);
+   * a null target skips that pass.
+   */
+  add(rows: FeatureRows, first: Int32Array | null, second: Int32Array | null): void {
+    const { keys, values } = this;
     const { offsets, hashes, n } = rows;
     for (let i = 0; i < n; i++) {
       const base = i * T;
       for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
-        const at = this.weightsAt(hashes[j]!);
-        if (at < 0) continue;
-        for (let t = 0; t < T; t++) {
-          first[base + t]! += values[at + t]!;
-          second[base + t]! += values[at + T + t]!;
-        }
-      }
-    }
-  }
-
-  /** Adds each row's pass-two weights to `second`. */
-  addSecond(rows: FeatureRows, second: Int32Array): void {
-    const values = this.values;
-    const { offsets, hashes, n } = rows;
-    for (let i = 0; i < n; i++) {
-      const base = i * T;
-      for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
-        const at = this.weightsAt(hashes[j]!);
-        if (at < 0) continue;
-        for (let t = 0; t < T; t++) second[base + t]! += values[at + T + t]!;
+        const key = hashes[j]! || 1;
+        const slot = this.slotOf(key);
+        if (keys[slot * 8] !== key) continue;
+        const at = slot * 16 + 2;
+        if (first) for (let t = 0; t < T; t++) first[base + t]! += values[at + t]!;
+        if (second) for (let t = 0; t < T; t++) second[base + t]! += values[at + T + t]!;
       }
     }
   }
@@ -220,7 +152,7 @@ const FORMAT = 'crosscheck-quotes-perceptron/2';
 
 /** The shipped, read-only model: feature hash → T weights, plus tag transitions. */
 export class SequenceModel {
-  /** Built on first use: the two-pass labeller reads its own joint table instead. */
+  /** Built on first use: the two-pass labeller reads a table of both passes instead. */
   private table: WeightTable | null = null;
   readonly hashes: Uint32Array;
   readonly weights: Float32Array;
@@ -239,31 +171,10 @@ export class SequenceModel {
   /** Tag indices (into TAGS) for one unit, summing the weights of every feature row set given. */
   tag(...rowSets: FeatureRows[]): Uint8Array {
     const n = rowSets[0]?.n ?? 0;
-    const emissions = new Float64Array(n * T);
-    this.table ??= new WeightTable(this.hashes, this.weights);
-    for (const { offsets, hashes } of rowSets) {
-      for (let i = 0; i < n; i++) {
-        const base = i * T;
-        for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) this.table.addTo(hashes[j]!, emissions, base);
-      }
-    }
-    return viterbi(emissions, n, this.transitions);
-  }
-
-  /** A copy without the features whose weights are all below `threshold` in absolute value. */
-  pruned(threshold: number): SequenceModel {
-    const kept: number[] = [];
-    for (let f = 0; f < this.hashes.length; f++) {
-      for (let t = 0; t < T; t++) {
-        if (Math.abs(this.weights[f * T + t]!) >= threshold) {
-          kept.push(f);
-          break;
-        }
-      }
-    }
-    const weights = new Float32Array(kept.length * T);
-    kept.forEach((f, k) => weights.set(this.weights.subarray(f * T, f * T + T), k * T));
-    return new SequenceModel(Uint32Array.from(kept, (f) => this.hashes[f]!), weights, this.transitions);
+    const sums = new Int32Array(n * T);
+    this.table ??= new WeightTable([this]);
+    for (const rows of rowSets) this.table.add(rows, sums, null);
+    return viterbi(scaled(sums, this.table.unscale[0]!), n, this.transitions);
   }
 
   /**
@@ -273,9 +184,7 @@ export class SequenceModel {
   serialize(): Buffer {
     const F = this.hashes.length;
     const order = Array.from({ length: F }, (_, i) => i).sort((a, b) => this.hashes[a]! - this.hashes[b]!);
-    let max = 0;
-    for (const w of this.weights) max = Math.max(max, Math.abs(w));
-    const scale = max > 0 ? 32767 / max : 1;
+    const scale = int16Scale(this.weights);
     const deltas = new Uint32Array(F);
     const quantised = new Int16Array(F * T);
     let last = 0;
