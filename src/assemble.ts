@@ -37,6 +37,8 @@ export function assembleAnalysis(run: PipelineRun, readMessages: Analysis['messa
     documents: run.docs.map(assembleDocument),
     entities,
     quotes: assembleQuotes(run.docs, entities),
+    stories: [],
+    copies: [],
     statements: [],
     claims: [],
     provenance: [],

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-export const CONTRACT_VERSION = '0.2.0';
+export const CONTRACT_VERSION = '0.3.0';
 
 const offset = z.number().int().nonnegative();
 
@@ -126,27 +126,110 @@ export const QuoteSchema = z.object({
   confidence: z.number().min(0).max(1).optional(),
 });
 
-export const StatementSchema = z.object({
+/** A group of articles about one event story; cross-checking happens inside a story. */
+export const StorySchema = z.object({
   id: z.string(),
-  speaker: z.string().nullable().describe('Entity id.'),
-  quotes: z.array(z.string()).describe('Ids of the quotes that report this statement.'),
-  summary: z.string(),
+  label: z.string().describe('Made from the story\'s main actors and event words, e.g. "Russia, Hamas, Israel: war, coalition".'),
+  documents: z.array(z.string()).describe('Document ids, in input order.'),
+  actors: z.array(z.string()).describe('Entity ids of the main actors, most mentioned first.'),
+  terms: z.array(z.string()).describe('The words that most set this story apart.'),
 });
 
-export const ClaimSchema = z.object({
-  id: z.string(),
-  text: z.string(),
-  evidence: z.array(DocSpanSchema),
-  outlets: z.array(z.string()),
-  independentSources: z.number().int().nonnegative(),
-  hedged: z.boolean(),
+/** Two documents that share text: a syndicated copy, a near-duplicate, or shared passages. */
+export const CopySchema = z.object({
+  docs: z.tuple([z.string(), z.string()]).describe('The earlier (or first given) document, then the one that repeats it.'),
+  overlap: z.number().min(0).max(1).describe('Share of the shorter document\'s kept words found in the other.'),
+  kind: z.enum(['duplicate', 'near-duplicate', 'shared-passages']),
+  passages: z
+    .array(z.object({ a: SpanSchema, b: SpanSchema }))
+    .describe('Verified shared passages: `a` in docs[0], `b` in docs[1].'),
+});
+
+export const CitedSourceKindSchema = z.enum([
+  'news-agency',
+  'outlet',
+  'official-channel',
+  'social',
+  'document',
+  'anonymous',
+  'person',
+  'organisation',
+]);
+
+/** One source an article cites or relays, with the words that cite it. */
+export const CitedSourceSchema = z.object({
+  name: z.string().describe('As written, e.g. "Newsweek", "TASS", "Telegram", "classified documents".'),
+  kind: CitedSourceKindSchema,
+  entity: z.string().nullable().describe('Entity id when the source is a known actor or outlet.'),
+  start: offset,
+  end: offset,
+  relation: z
+    .enum(['relays', 'channel', 'according-to', 'told'])
+    .describe('relays: the article takes the item from this source ("quoted by Newsweek"); channel: where a speaker said it ("on Telegram"); according-to: the article leans on it; told: the outlet was told directly.'),
+  quote: z.string().nullable().describe('Id of the quote this citation belongs to, if any.'),
 });
 
 export const ProvenanceSchema = z.object({
   doc: z.string(),
-  dependsOn: z.string().describe('Outlet, agency or document this one relays.'),
-  evidence: DocSpanSchema,
-  kind: z.enum(['relay', 'syndication', 'copy']),
+  outlet: z.string().nullable().describe('The citing outlet, as the document names it.'),
+  cites: z.array(CitedSourceSchema),
+});
+
+export const DiffPartSchema = z.object({
+  op: z.enum(['same', 'added', 'removed']),
+  text: z.string(),
+});
+
+/** The same utterance by the same speaker, as several quotes across outlets render it. */
+export const StatementSchema = z.object({
+  id: z.string(),
+  story: z.string().nullable(),
+  speaker: z.string().nullable().describe('Entity id.'),
+  speakerName: z.string().nullable(),
+  quotes: z.array(z.string()).describe('Ids of the quotes that render this utterance (direct or partial).'),
+  reports: z.array(z.string()).describe('Ids of indirect quotes that report the same utterance.'),
+  variants: z
+    .array(
+      z.object({
+        quote: z.string(),
+        doc: z.string(),
+        diff: z.array(DiffPartSchema).describe('Word-level diff from the first variant to this one.'),
+      }),
+    )
+    .describe('Each rendering after the first, diffed word by word against the first.'),
+  documents: z.array(z.string()),
+});
+
+export const ClaimStatusSchema = z.enum(['corroborated', 'single-source', 'attributed-only', 'hedged', 'disputed']);
+
+export const AttributionSchema = z.object({
+  kind: z.enum(['outlet', 'speaker', 'source']).describe('outlet: the article\'s own voice.'),
+  name: z.string().nullable(),
+  entity: z.string().nullable(),
+  quote: z.string().nullable().describe('The quote that carries the claim, when it is someone\'s words.'),
+});
+
+export const ClaimMemberSchema = DocSpanSchema.extend({
+  attributedTo: z.string().nullable().describe('Who the claim is attributed to; null when the outlet states it in its own voice.'),
+  attribution: AttributionSchema,
+  hedged: z.boolean(),
+  hedges: z.array(DocSpanSchema).describe('The hedging words ("reportedly", "cannot be verified").'),
+  polarity: z.enum(['positive', 'negative']),
+  source: z.string().describe('The independent source this member counts as (after copies and relays are folded).'),
+});
+
+/** One proposition, as every outlet that states it words it. */
+export const ClaimSchema = z.object({
+  id: z.string(),
+  story: z.string().nullable(),
+  text: z.string().describe('The first member\'s wording.'),
+  members: z.array(ClaimMemberSchema).min(1),
+  entities: z.array(z.string()),
+  outlets: z.array(z.string()),
+  independentSources: z.number().int().nonnegative(),
+  sources: z.array(z.string()).describe('The independent sources counted.'),
+  status: ClaimStatusSchema,
+  contradicts: z.array(z.string()).describe('Ids of claims that state the opposite.'),
 });
 
 export const RelationSchema = z.object({
@@ -172,7 +255,10 @@ export const FramingItemSchema = z.object({
   evidence: DocSpanSchema,
 });
 
+/** A sentence of the brief: generated from the analysis, so every one cites its evidence. */
 export const BriefSentenceSchema = z.object({
+  story: z.string().nullable(),
+  section: z.enum(['established', 'disputed', 'said', 'single-source', 'note']),
   text: z.string(),
   evidence: z.array(DocSpanSchema).min(1),
 });
@@ -183,6 +269,8 @@ export const AnalysisSchema = z.object({
   documents: z.array(DocumentSchema),
   entities: z.array(EntitySchema),
   quotes: z.array(QuoteSchema),
+  stories: z.array(StorySchema),
+  copies: z.array(CopySchema),
   statements: z.array(StatementSchema),
   claims: z.array(ClaimSchema),
   provenance: z.array(ProvenanceSchema),
@@ -201,6 +289,14 @@ export type Entity = z.infer<typeof EntitySchema>;
 export type EntityType = z.infer<typeof EntityTypeSchema>;
 export type Quote = z.infer<typeof QuoteSchema>;
 export type ContractMessage = z.infer<typeof MessageSchema>;
+export type Story = z.infer<typeof StorySchema>;
+export type Copy = z.infer<typeof CopySchema>;
+export type CitedSource = z.infer<typeof CitedSourceSchema>;
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type Statement = z.infer<typeof StatementSchema>;
+export type Claim = z.infer<typeof ClaimSchema>;
+export type ClaimMember = z.infer<typeof ClaimMemberSchema>;
+export type BriefSentence = z.infer<typeof BriefSentenceSchema>;
 
 /** The contract as JSON Schema (draft 2020-12), with its version in `$id`. */
 export function analysisJsonSchema(): Record<string, unknown> {

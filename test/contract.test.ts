@@ -13,7 +13,7 @@ test('the schema carries the contract version', () => {
   const schema = analysisJsonSchema();
   assert.match(String(schema.$id), new RegExp(`analysis-${CONTRACT_VERSION.replace(/\./g, '\\.')}\\.json$`));
   const properties = schema.properties as Record<string, unknown>;
-  for (const key of ['version', 'documents', 'entities', 'quotes', 'statements', 'claims', 'provenance', 'relations', 'timeline', 'framing', 'brief', 'messages']) {
+  for (const key of ['version', 'documents', 'entities', 'quotes', 'stories', 'copies', 'statements', 'claims', 'provenance', 'relations', 'timeline', 'framing', 'brief', 'messages']) {
     assert.ok(key in properties, `top-level ${key}`);
   }
 });

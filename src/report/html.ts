@@ -101,13 +101,13 @@ function renderGenericSections(analysis: Analysis): string {
     parts.push(`<h2>Brief</h2>${analysis.brief.map((s) => `<p>${esc(s.text)} <span class="muted">[${esc(s.evidence.map(quote).join('; '))}]</span></p>`).join('')}`);
   }
   if (analysis.claims.length) {
-    parts.push(`<h2>Claims</h2><ul>${analysis.claims.map((c) => `<li>${esc(c.text)} <span class="muted">(${c.independentSources} independent source(s)${c.hedged ? ', hedged' : ''})</span></li>`).join('')}</ul>`);
+    parts.push(`<h2>Claims</h2><ul>${analysis.claims.map((c) => `<li>${esc(c.text)} <span class="muted">(${c.independentSources} independent source(s), ${esc(c.status)})</span></li>`).join('')}</ul>`);
   }
   if (analysis.timeline.length) {
     parts.push(`<h2>Timeline</h2><ul>${analysis.timeline.map((t) => `<li>${esc(t.date)}: ${esc(t.text)} <span class="muted">[${esc(quote(t.evidence))}]</span></li>`).join('')}</ul>`);
   }
   if (analysis.provenance.length) {
-    parts.push(`<h2>Provenance</h2><ul>${analysis.provenance.map((p) => `<li>${esc(p.doc)} ${esc(p.kind)} ${esc(p.dependsOn)} <span class="muted">[${esc(quote(p.evidence))}]</span></li>`).join('')}</ul>`);
+    parts.push(`<h2>Provenance</h2><ul>${analysis.provenance.flatMap((p) => p.cites.map((c) => `<li>${esc(p.doc)} ${esc(c.relation)} ${esc(c.name)} (${esc(c.kind)}) <span class="muted">[${esc(quote({ doc: p.doc, start: c.start, end: c.end }))}]</span></li>`)).join('')}</ul>`);
   }
   if (analysis.relations.length) {
     parts.push(`<h2>Relations</h2><ul>${analysis.relations.map((r) => `<li>${esc(r.subject)} ${esc(r.predicate)} ${esc(r.object ?? '')} <span class="muted">[${esc(quote(r.evidence))}]</span></li>`).join('')}</ul>`);

@@ -43,7 +43,19 @@ export function assertAnalysisInvariants(analysis: Analysis): void {
     if (quote.speaker.mention) evidence.push({ doc: quote.doc, span: quote.speaker.mention, what: `speaker of ${quote.id}` });
   }
   for (const item of [...analysis.timeline, ...analysis.framing, ...analysis.relations]) evidence.push({ doc: item.evidence.doc, span: item.evidence, what: `evidence of ${item.id}` });
-  for (const claim of analysis.claims) for (const e of claim.evidence) evidence.push({ doc: e.doc, span: e, what: `evidence of ${claim.id}` });
+  for (const claim of analysis.claims) {
+    for (const member of claim.members) {
+      evidence.push({ doc: member.doc, span: member, what: `member of ${claim.id}` });
+      for (const hedge of member.hedges) evidence.push({ doc: hedge.doc, span: hedge, what: `hedge of ${claim.id}` });
+    }
+  }
+  for (const record of analysis.provenance) for (const cited of record.cites) evidence.push({ doc: record.doc, span: cited, what: `citation of ${cited.name}` });
+  for (const copy of analysis.copies) {
+    for (const passage of copy.passages) {
+      evidence.push({ doc: copy.docs[0], span: passage.a, what: `copied passage of ${copy.docs[1]}` });
+      evidence.push({ doc: copy.docs[1], span: passage.b, what: `copied passage of ${copy.docs[0]}` });
+    }
+  }
   for (const sentence of analysis.brief) for (const e of sentence.evidence) evidence.push({ doc: e.doc, span: e, what: 'brief evidence' });
 
   for (const { doc: id, span, what } of evidence) {
