@@ -1,0 +1,99 @@
+/**
+ * The brief: a few sentences per story that say what is established and on how many independent
+ * sources, what is disputed, who said what, and what rests on a single source. It is made only
+ * from the analysis, by templates around the articles' own words, so it invents nothing, and
+ * every sentence cites the spans it stands on (the report numbers them as references).
+ */
+import type { BriefSentence, Claim, Quote, Statement, Story } from '../contract.js';
+import type { DocSpan } from '../document.js';
+
+export interface BriefInput {
+  stories: readonly Story[];
+  claims: readonly Claim[];
+  statements: readonly Statement[];
+  quotes: readonly Quote[];
+  /** Each document's outlet (or source), text and first kept sentence, for naming and for notes. */
+  documents: ReadonlyMap<string, { label: string; text: string; firstSentence: DocSpan | null }>;
+}
+
+export interface BriefOptions {
+  /** Most sentences per section and story. */
+  perSection: number;
+  /** Longest claim or quote wording shown in full, in characters. */
+  maxQuoted: number;
+}
+
+export function composeBrief(input: BriefInput, options: BriefOptions): BriefSentence[] {
+  const quoteById = new Map(input.quotes.map((quote) => [quote.id, quote]));
+  const claimById = new Map(input.claims.map((claim) => [claim.id, claim]));
+  const sentences: BriefSentence[] = [];
+  for (const story of input.stories) {
+    const claims = input.claims.filter((claim) => claim.story === story.id);
+    const statements = input.statements.filter((statement) => statement.story === story.id);
+    const add = (section: BriefSentence['section'], text: string, evidence: DocSpan[]) => {
+      if (evidence.length) sentences.push({ story: story.id, section, text, evidence });
+    };
+
+    if (story.documents.length === 1) {
+      const only = input.documents.get(story.documents[0]!);
+      if (only?.firstSentence) add('note', `Only one article tells this story (${only.label}): there is nothing to cross-check it against.`, [only.firstSentence]);
+    }
+
+    const byStrength = (a: Claim, b: Claim) => b.independentSources - a.independentSources || b.members.length - a.members.length;
+    for (const claim of claims.filter((c) => c.status === 'corroborated').sort(byStrength).slice(0, options.perSection)) {
+      add('established', `${count(claim.independentSources, 'independent source')} (${claim.sources.join(', ')}) state that ${quoted(claim.text, options)}.`, evidenceOf(claim));
+    }
+
+    const shown = new Set<string>();
+    for (const claim of claims.filter((c) => c.status === 'disputed').sort(byStrength)) {
+      if (shown.size >= options.perSection * 2) break;
+      const other = claim.contradicts.map((id) => claimById.get(id)).find((c) => c && !shown.has(c.id));
+      if (!other || shown.has(claim.id)) continue;
+      shown.add(claim.id);
+      shown.add(other.id);
+      add(
+        'disputed',
+        `Disputed: ${whoStates(claim)} ${quoted(claim.text, options)}, while ${whoStates(other)} ${quoted(other.text, options)}.`,
+        [...evidenceOf(claim), ...evidenceOf(other)],
+      );
+    }
+
+    for (const statement of [...statements].sort((a, b) => b.documents.length - a.documents.length).slice(0, options.perSection)) {
+      const first = quoteById.get(statement.quotes[0]!);
+      if (!first) continue;
+      const outlets = statement.documents.map((doc) => input.documents.get(doc)?.label ?? doc);
+      const evidence = statement.quotes.map((id) => quoteById.get(id)).filter((q): q is Quote => !!q).map((q) => ({ doc: q.doc, ...q.content }));
+      const words = input.documents.get(first.doc)?.text.slice(first.content.start, first.content.end) ?? '';
+      add('said', `${statement.speakerName ?? 'A speaker'} said ${quoted(words, options)}, as ${count(outlets.length, 'outlet')} render it (${outlets.join(', ')}).`, evidence);
+    }
+    for (const claim of claims.filter((c) => c.status === 'attributed-only' && c.independentSources === 1 && c.outlets.length >= 2).slice(0, options.perSection)) {
+      add('said', `Only ${claim.sources[0]} claims ${quoted(claim.text, options)}, as reported by ${claim.outlets.join(', ')}.`, evidenceOf(claim));
+    }
+
+    for (const claim of claims.filter((c) => c.status === 'single-source' || c.status === 'hedged').sort(byStrength).slice(0, options.perSection)) {
+      const hedge = claim.status === 'hedged' ? ', with a hedge' : '';
+      add('single-source', `Only ${claim.sources[0] ?? claim.outlets[0]} reports${hedge} that ${quoted(claim.text, options)}.`, evidenceOf(claim));
+    }
+  }
+  return sentences;
+}
+
+function evidenceOf(claim: Claim): DocSpan[] {
+  return claim.members.map(({ doc, start, end }) => ({ doc, start, end }));
+}
+
+function whoStates(claim: Claim): string {
+  return `${claim.sources.join(' and ')} ${claim.sources.length > 1 ? 'state' : 'states'}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The words in typographic quotes, cut at a word boundary when too long. */
+function quoted(words: string, options: BriefOptions): string {
+  const clean = words.replace(/[“”"]/gu, '').replace(/\s+/gu, ' ').trim();
+  if (clean.length <= options.maxQuoted) return `“${clean}”`;
+  const cut = clean.slice(0, options.maxQuoted).replace(/\s+\S*$/u, '');
+  return `“${cut} …”`;
+}
