@@ -5,6 +5,7 @@
  * every sentence cites the spans it stands on (the report numbers them as references).
  */
 import type { BriefSentence, Claim, Quote, Statement, Story } from '../contract.js';
+import { groupBy } from '../crossdoc/group-by.js';
 import type { DocSpan } from '../document.js';
 
 export interface BriefInput {
@@ -26,10 +27,12 @@ export interface BriefOptions {
 export function composeBrief(input: BriefInput, options: BriefOptions): BriefSentence[] {
   const quoteById = new Map(input.quotes.map((quote) => [quote.id, quote]));
   const claimById = new Map(input.claims.map((claim) => [claim.id, claim]));
+  const claimsOf = groupBy(input.claims, (claim) => claim.story);
+  const statementsOf = groupBy(input.statements, (statement) => statement.story);
   const sentences: BriefSentence[] = [];
   for (const story of input.stories) {
-    const claims = input.claims.filter((claim) => claim.story === story.id);
-    const statements = input.statements.filter((statement) => statement.story === story.id);
+    const claims = claimsOf.get(story.id) ?? [];
+    const statements = statementsOf.get(story.id) ?? [];
     const add = (section: BriefSentence['section'], text: string, evidence: DocSpan[]) => {
       if (evidence.length) sentences.push({ story: story.id, section, text, evidence });
     };
@@ -66,13 +69,20 @@ export function composeBrief(input: BriefInput, options: BriefOptions): BriefSen
       const words = input.documents.get(first.doc)?.text.slice(first.content.start, first.content.end) ?? '';
       add('said', `${statement.speakerName ?? 'A speaker'} said ${quoted(words, options)}, as ${count(outlets.length, 'outlet')} render it (${outlets.join(', ')}).`, evidence);
     }
-    for (const claim of claims.filter((c) => c.status === 'attributed-only' && c.independentSources === 1 && c.outlets.length >= 2).slice(0, options.perSection)) {
-      add('said', `Only ${claim.sources[0]} claims ${quoted(claim.text, options)}, as reported by ${claim.outlets.join(', ')}.`, evidenceOf(claim));
+    // A claim carried only as one speaker's words, by several outlets; the statements above
+    // already show quoted words, so only what they do not hold is added.
+    const stated = new Set(statements.flatMap((statement) => statement.quotes));
+    const spokenOnly = claims.filter(
+      (c) => c.status === 'attributed-only' && c.independentSources === 1 && c.outlets.length >= 2 && !c.members.some((m) => m.attribution.quote && stated.has(m.attribution.quote)),
+    );
+    for (const claim of spokenOnly.slice(0, options.perSection)) {
+      add('said', `Only ${claim.sources[0]} claims ${quoted(claim.text, options)}; ${claim.outlets.join(', ')} report it.`, evidenceOf(claim));
     }
 
     for (const claim of claims.filter((c) => c.status === 'single-source' || c.status === 'hedged').sort(byStrength).slice(0, options.perSection)) {
-      const hedge = claim.status === 'hedged' ? ', with a hedge' : '';
-      add('single-source', `Only ${claim.sources[0] ?? claim.outlets[0]} reports${hedge} that ${quoted(claim.text, options)}.`, evidenceOf(claim));
+      const hedge = claim.status === 'hedged' ? ', with a hedge,' : '';
+      const carried = claim.outlets.length > 1 ? `, carried by ${count(claim.outlets.length, 'outlet')} (${claim.outlets.join(', ')})` : '';
+      add('single-source', `Only ${claim.sources[0] ?? claim.outlets[0]} reports${hedge} that ${quoted(claim.text, options)}${carried}.`, evidenceOf(claim));
     }
   }
   return sentences;
@@ -90,9 +100,9 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** The words in typographic quotes, cut at a word boundary when too long. */
+/** The words in typographic quotes, without the punctuation that ends them, cut at a word boundary when too long. */
 function quoted(words: string, options: BriefOptions): string {
-  const clean = words.replace(/[“”"]/gu, '').replace(/\s+/gu, ' ').trim();
+  const clean = words.replace(/[“”"]/gu, '').replace(/\s+/gu, ' ').trim().replace(/[.,;:]+$/u, '');
   if (clean.length <= options.maxQuoted) return `“${clean}”`;
   const cut = clean.slice(0, options.maxQuoted).replace(/\s+\S*$/u, '');
   return `“${cut} …”`;

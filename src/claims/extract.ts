@@ -65,12 +65,19 @@ const FRAME_ONLY = /^(?:\p{L}+\s+){0,4}(?:said|says|added|wrote|told|explained|n
 /** The claims of one document, in text order. */
 export function extractClaims(doc: ClaimDocument, options: ClaimOptions): ClaimCandidate[] {
   const claims: ClaimCandidate[] = [];
-  const spoken = doc.quotes.filter((quote) => quote.content.end > quote.content.start);
+  const spoken = doc.quotes.filter((quote) => quote.content.end > quote.content.start).sort((a, b) => a.content.start - b.content.start);
+  // Sentences and quotes are both in text order, so the quotes that may overlap a sentence are
+  // found from a pointer that only moves forward: linear in a document's length.
+  let firstOpen = 0;
   for (const sentence of doc.sentences) {
     if (sentence.headline) continue;
     const sentenceText = doc.text.slice(sentence.start, sentence.end);
     if (/\?["'”’»)]*\s*$/u.test(sentenceText)) continue;
-    const inside = spoken.filter((quote) => quote.content.start < sentence.end && sentence.start < quote.content.end);
+    while (firstOpen < spoken.length && spoken[firstOpen]!.content.end <= sentence.start) firstOpen += 1;
+    const inside: Quote[] = [];
+    for (let index = firstOpen; index < spoken.length && spoken[index]!.content.start < sentence.end; index += 1) {
+      if (sentence.start < spoken[index]!.content.end) inside.push(spoken[index]!);
+    }
     if (inside.length) {
       for (const quote of inside) {
         // A quote that runs over several sentences gives one claim per sentence it covers.

@@ -1,0 +1,44 @@
+/** How every report format names things: speakers, facts, spans and long text. */
+import type { Entity, Quote } from '../contract.js';
+import type { DocSpan } from '../document.js';
+
+/** A name and a role that say the same thing ("A company spokeswoman", "company spokeswoman"). */
+function sameWords(a: string, b: string): boolean {
+  const words = (value: string) => value.toLowerCase().replace(/\s+/g, ' ').trim().replace(/^(?:the|an?) /, '');
+  return words(a) === words(b);
+}
+
+/** "Jan Oller (spokesman)", "unresolved", or the name alone when the role only repeats it. */
+export function speakerLabel(speaker: Quote['speaker']): string {
+  const name = speaker.name ?? 'unresolved';
+  return speaker.role && !(speaker.name && sameWords(speaker.name, speaker.role)) ? `${name} (${speaker.role})` : name;
+}
+
+export interface GroupedFact {
+  kind: Entity['facts'][number]['kind'];
+  value: string;
+  evidence: DocSpan[];
+}
+
+/** One line per fact however often it was found; the wording of its first finding, every evidence span. */
+export function groupFacts(facts: Entity['facts']): GroupedFact[] {
+  const groups = new Map<string, GroupedFact>();
+  for (const fact of facts) {
+    const key = `${fact.kind}\u0000${fact.value.toLowerCase()}`;
+    const group = groups.get(key);
+    if (group) group.evidence.push(fact.evidence);
+    else groups.set(key, { kind: fact.kind, value: fact.value, evidence: [fact.evidence] });
+  }
+  return [...groups.values()];
+}
+
+/** `01-wire 120–134`: where a span is, for readers of the tables. */
+export function spanLabel(span: DocSpan): string {
+  return `${span.doc} ${span.start}–${span.end}`;
+}
+
+/** Text on one line, cut to `length` characters with an ellipsis. */
+export function truncate(value: string, length: number): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
+}
