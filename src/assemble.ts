@@ -6,18 +6,13 @@ import { CONTRACT_VERSION, type Analysis, type AnalysisDocument, type Quote } fr
 import type { Doc } from './document.js';
 import type { PipelineRun } from './pipeline.js';
 import type { Entity } from './contract.js';
-import { entityAt } from './stages/05-identity/index.js';
+import { EntityLocator } from './stages/05-identity/index.js';
 import { ROLE_HEADS } from './identity/lexicon.js';
+import { isSpeakerName } from './quotes/plausible.js';
 
 /** The role mention of a person that opens the speaker mention (after an article), if any. */
-function personByRole(entities: readonly Entity[], doc: string, mention: { start: number; end: number }): { start: number; end: number } | null {
-  for (const entity of entities) {
-    if (entity.type !== 'PERSON') continue;
-    for (const found of entity.mentions) {
-      if (found.doc === doc && found.kind === 'role' && found.start >= mention.start && found.start <= mention.start + 4 && found.end <= mention.end) return found;
-    }
-  }
-  return null;
+function personByRole(locator: EntityLocator, doc: string, mention: { start: number; end: number }): { start: number; end: number } | null {
+  return locator.startingIn(doc, mention.start, mention.start + 4).find((found) => found.entity.type === 'PERSON' && found.kind === 'role' && found.end <= mention.end) ?? null;
 }
 
 /** A description headed by an office ("the Russian officials", "Iran's foreign minister"), without its article. */
@@ -25,6 +20,19 @@ function officeHolder(written: string): string | null {
   const words = written.toLowerCase().split(/[^\p{L}-]+/u).filter(Boolean);
   const holds = words.some((word) => ROLE_HEADS.has(word) || (word.endsWith('s') && ROLE_HEADS.has(word.slice(0, -1))));
   return holds ? written.replace(/^(?:the|a|an)\s+/iu, '').trim() : null;
+}
+
+/**
+ * "Israel’s foreign ministry", "Campaigners from Almer Watch": a description whose entity is a
+ * possessor or sits in a complement names someone who belongs to the entity, not the entity.
+ * The description without its article, or null when the entity heads the speaker mention.
+ */
+function memberOf(locator: EntityLocator, doc: string, entity: Entity, anchor: { start: number; end: number }, written: string): string | null {
+  const inside = locator.startingIn(doc, anchor.start, anchor.end).find((mention) => mention.entity === entity && mention.end <= anchor.end);
+  if (!inside) return null;
+  const possessor = /^['’]s?\s+\p{L}/u.test(written.slice(inside.end - anchor.start));
+  const complement = /\p{Ll}\s+(?:of|from|for|at|with)\s+(?:the\s+)?$/u.test(written.slice(0, inside.start - anchor.start));
+  return possessor || complement ? written.replace(/^(?:the|a|an)\s+/iu, '').trim() : null;
 }
 
 export const GENERATOR_VERSION = '0.1.0';
@@ -36,16 +44,17 @@ export function assembleAnalysis(run: PipelineRun, readMessages: Analysis['messa
     generator: { name: 'crosscheck', version: GENERATOR_VERSION },
     documents: run.docs.map(assembleDocument),
     entities,
-    quotes: assembleQuotes(run.docs, entities),
-    stories: [],
-    copies: [],
-    statements: [],
-    claims: [],
-    provenance: [],
+    // The statements stage resolves every quote's speaker once; a run without it resolves here.
+    quotes: run.corpus.statements?.quotes ?? assembleQuotes(run.docs, entities),
+    stories: run.corpus.stories?.stories ?? [],
+    copies: run.corpus.copies?.copies ?? [],
+    statements: run.corpus.statements?.statements ?? [],
+    claims: run.corpus.claims?.claims ?? [],
+    provenance: run.corpus.provenance?.provenance ?? [],
     relations: [],
     timeline: [],
     framing: [],
-    brief: [],
+    brief: run.corpus.brief?.sentences ?? [],
     messages: [...readMessages, ...run.messages, ...run.docs.flatMap((doc) => doc.messages)],
   };
 }
@@ -58,7 +67,8 @@ function assembleDocument(doc: Doc): AnalysisDocument {
     id: doc.id,
     source: doc.source,
     format: doc.format,
-    title: doc.meta.title ?? (titleSpan ? doc.text.slice(titleSpan.start, titleSpan.end).trim() : null),
+    // Where the text states the title, the title is its words (a given title may differ in case or punctuation).
+    title: titleSpan ? doc.text.slice(titleSpan.start, titleSpan.end).trim() : doc.meta.title,
     titleSpan,
     outlet: doc.meta.outlet ?? clean?.outlet?.name ?? null,
     published: doc.meta.published,
@@ -74,28 +84,21 @@ function assembleDocument(doc: Doc): AnalysisDocument {
   };
 }
 
-function assembleQuotes(docs: readonly Doc[], entities: readonly Entity[]): Quote[] {
-  // Each document's own mentions, grouped once, so a quote looks at its document only.
-  const byDoc = new Map<string, Entity[]>();
-  for (const entity of entities) {
-    for (const doc of new Set(entity.mentions.map((mention) => mention.doc))) {
-      const local = { ...entity, mentions: entity.mentions.filter((mention) => mention.doc === doc) };
-      byDoc.set(doc, [...(byDoc.get(doc) ?? []), local]);
-    }
-  }
+export function assembleQuotes(docs: readonly Doc[], entities: readonly Entity[]): Quote[] {
+  // Each document's own mentions, indexed once, so a quote looks at its document only.
+  const locator = new EntityLocator(entities);
   return docs.flatMap((doc) => {
-    const local = byDoc.get(doc.id) ?? [];
     return (doc.results.quotes?.quotes ?? []).map(({ speakerAntecedent, ...quote }) => {
       // A role the identity stage tied to a person across the corpus ("the Environment
       // Ministry's spokesman" → Jan Oller) outranks the quote stage's local guess.
-      const role = quote.speaker.mention ? personByRole(local, doc.id, quote.speaker.mention) : null;
+      const role = quote.speaker.mention ? personByRole(locator, doc.id, quote.speaker.mention) : null;
       const anchor = role ?? speakerAntecedent ?? quote.speaker.mention;
-      const id = anchor ? entityAt(local, doc.id, anchor) : null;
-      const entity = id ? local.find((candidate) => candidate.id === id) : undefined;
+      const entity = (anchor ? locator.entityAt(doc.id, anchor) : null) ?? undefined;
       // "Iran's foreign minister": an unnamed office holder is not the state; the state is what
       // the speaker acts for.
-      const office = anchor && entity && entity.type !== 'PERSON' ? officeHolder(doc.text.slice(anchor.start, anchor.end)) : null;
-      if (office && entity) {
+      const written = anchor ? doc.text.slice(anchor.start, anchor.end) : '';
+      const office = anchor && entity ? ((entity.type !== 'PERSON' ? officeHolder(written) : null) ?? memberOf(locator, doc.id, entity, anchor, written)) : null;
+      if (office && entity && isSpeakerName(office)) {
         return { ...quote, doc: doc.id, speaker: { ...quote.speaker, name: office, entity: null, affiliation: entity.id } };
       }
       return {

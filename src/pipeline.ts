@@ -10,8 +10,14 @@ import { segmentStage } from './stages/02-segment/index.js';
 import { mentionsStage } from './stages/03-mentions/index.js';
 import { quotesStage } from './stages/04-quotes/index.js';
 import { identityStage } from './stages/05-identity/index.js';
+import { storiesStage } from './stages/06-stories/index.js';
+import { copiesStage } from './stages/07-copies/index.js';
+import { provenanceStage } from './stages/08-provenance/index.js';
+import { statementsStage } from './stages/09-statements/index.js';
+import { claimsStage } from './stages/10-claims/index.js';
+import { briefStage } from './stages/11-brief/index.js';
 
-export const PIPELINE: readonly AnyStage[] = [cleanStage, segmentStage, mentionsStage, quotesStage, identityStage];
+export const PIPELINE: readonly AnyStage[] = [cleanStage, segmentStage, mentionsStage, quotesStage, identityStage, storiesStage, copiesStage, provenanceStage, statementsStage, claimsStage, briefStage];
 
 /** Options per stage, keyed by stage name; each is checked once by that stage's schema. */
 export type StageOptions = Partial<Record<string, unknown>>;
@@ -72,8 +78,9 @@ export function runPipeline(
       try {
         const output = stage.run(docs, options, corpus);
         (corpus as Record<string, unknown>)[stage.name] = output.result;
+        const byId = new Map(docs.map((doc) => [doc.id, doc]));
         for (const message of output.messages ?? []) {
-          const owner = docs.find((doc) => doc.id === message.doc);
+          const owner = message.doc === null ? undefined : byId.get(message.doc);
           if (owner) owner.messages.push(message);
           else messages.push(message);
         }

@@ -148,9 +148,11 @@ test('status: corroborated, single-source, attributed-only, hedged, disputed', (
 /** A judge that calls two texts the same when their lower-cased words are equal, and contradicting when one adds "not". */
 const wordJudge: PropositionJudge<string> = {
   prepare: (text) => text.toLowerCase().replace(/[^a-z ]/g, ''),
-  same: (a, b) => (a === b ? 1 : 0),
-  contradicts: (a, b) => (a.replace(' not', '') === b.replace(' not', '') && a !== b ? 1 : 0),
-  covers: () => 0,
+  compare: (a, b) => ({
+    same: a === b ? 1 : 0,
+    contradicts: a.replace(' not', '') === b.replace(' not', '') && a !== b ? 1 : 0,
+    covers: 0,
+  }),
 };
 
 test('grouping: same claims join across documents, contradictions link groups, different claims stay apart', () => {

@@ -14,10 +14,14 @@ import { assertCleanInvariants, assertSegmentInvariants } from './segment-invari
 const SEEDS = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
 const present = existsSync(SEEDS);
 
-/** Per seed (by file-name prefix): the 1-based title line, and each removed line with its reason. */
-const EXPECTED: Record<string, { title: number | null; removed: Record<number, string> }> = {
-  '000': { title: 1, removed: { 40: 'duplicate', 42: 'duplicate', 44: 'near-duplicate', 46: 'duplicate', 48: 'comments', 50: 'comments' } },
-  '001': { title: 4, removed: { 1: 'subscribe', 2: 'widget', 13: 'subscribe', 15: 'subscribe', 17: 'link-list', 18: 'link-list' } },
+/**
+ * Per seed (by file-name prefix): the 1-based title line, each removed line with its reason, and
+ * the outlet where the text names it. 002 to 004 name only outlets they cite (Newsweek, TASS, The
+ * Telegraph), never their own, so they have none.
+ */
+const EXPECTED: Record<string, { title: number | null; outlet?: string; removed: Record<number, string> }> = {
+  '000': { title: 1, outlet: 'Express.co.uk', removed: { 40: 'duplicate', 42: 'duplicate', 44: 'near-duplicate', 46: 'duplicate', 48: 'comments', 50: 'comments' } },
+  '001': { title: 4, outlet: 'IFBG', removed: { 1: 'subscribe', 2: 'widget', 13: 'subscribe', 15: 'subscribe', 17: 'link-list', 18: 'link-list' } },
   '002': { title: 1, removed: { 3: 'counter', 4: 'counter', 5: 'repeated-title', 11: 'link-list' } },
   '003': { title: 4, removed: { 1: 'breadcrumb', 2: 'navigation', 34: 'source-tail' } },
   '004': { title: null, removed: { 6: 'link-list', 11: 'link-list', 12: 'link-list', 13: 'link-list', 14: 'link-list', 18: 'advert', 19: 'advert', 20: 'advert', 29: 'source-tail' } },
@@ -40,6 +44,7 @@ for (const file of files) {
     for (const span of result.removed) removed[lineNumberAt(text, span.start)] = span.reason;
     assert.deepEqual(removed, expected!.removed);
     assert.equal(result.title ? lineNumberAt(text, result.title.start) : null, expected!.title);
+    assert.equal(result.outlet?.name ?? null, expected!.outlet ?? null);
     assertCleanInvariants(text, result.removed, result.title);
 
     // Every non-blank line not expected as debris is kept whole, so no story sentence is lost.

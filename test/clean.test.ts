@@ -21,6 +21,8 @@ function cleaned(text: string): Expected {
   };
 }
 
+const LONG_LEDE = 'Kessering’s mayor backed calls for an independent inquiry into why the dam gates failed to open during last week’s storm, her office said.';
+
 // One hard case per line; every text is invented, in the style of scraped news pages.
 const CASES: [name: string, text: string, expected: Expected][] = [
   ['a plain story keeps everything', 'Ferry strike ends in Port Alden\n\nDockers voted on Friday to end the strike, the union said.', { removed: [], title: 'Ferry strike ends in Port Alden' }],
@@ -51,6 +53,18 @@ const CASES: [name: string, text: string, expected: Expected][] = [
   ['a "Latest:" line inside a live story stays', 'The river is falling.\nLatest: the ministry says two wells are polluted.', { removed: [], title: null }],
   ['a story line ending without a stop before a prompt stays', 'The mayor backed an inquiry on Monday.\nThe group called the talks “useful”\nLeave a Reply', { removed: ['comments: Leave a Reply'], title: null }],
   ['copyright line', 'The mayor backed an inquiry on Monday.\n© 2024 Kessering Courier. All rights reserved.', { removed: ['boilerplate: © 2024 Kessering Courier. All rights reserved.'], title: null }],
+  // Headlines that end with a full stop, as some exports print them, against opening sentences.
+  ['a headline with a full stop before a dateline', 'Ferry crews vote to strike over night shifts.\n\nALDPORT (NPA) — Crews on the three ferries voted to strike.', { removed: [], title: 'Ferry crews vote to strike over night shifts.' }],
+  ['a headline with a full stop before a long first paragraph', `Mayor backs inquiry into Kessering dam.\n\n${LONG_LEDE}`, { removed: [], title: 'Mayor backs inquiry into Kessering dam.' }],
+  ['a headline with a full stop after a closing quote', `Mayor calls dam report ‘deeply flawed.’\n\n${LONG_LEDE}`, { removed: [], title: 'Mayor calls dam report ‘deeply flawed.’' }],
+  ['a Title Case headline with a full stop', `Mayor Backs Kessering Dam Inquiry.\n\n${LONG_LEDE}`, { removed: [], title: 'Mayor Backs Kessering Dam Inquiry.' }],
+  ['abbreviations inside a headline with a full stop', `Dr. Halvik calls U.N. report on dam flawed.\n\n${LONG_LEDE}`, { removed: [], title: 'Dr. Halvik calls U.N. report on dam flawed.' }],
+  ['an opening sentence with an article is not a headline', `The mayor backed an inquiry into the dam.\n\n${LONG_LEDE}`, { removed: [], title: null }],
+  ['an opening sentence with "said" is not a headline', `Dockers ended their strike, their union said.\n\n${LONG_LEDE}`, { removed: [], title: null }],
+  ['an opening sentence with its weekday is not a headline', `Dockers voted on Friday to end their strike.\n\n${LONG_LEDE}`, { removed: [], title: null }],
+  ['two sentences are not a headline', `Engineers opened the gates. Water rose fast.\n\n${LONG_LEDE}`, { removed: [], title: null }],
+  ['a line with a full stop before a short line is not a headline', 'Mayor backs inquiry into Kessering dam.\nShe spoke to reporters outside the town hall.', { removed: [], title: null }],
+  ['a first line of full grammar is not a headline', `Residents have been told the water is safe again.\n\n${LONG_LEDE}`, { removed: [], title: null }],
 ];
 
 for (const [name, text, expected] of CASES) {
@@ -74,6 +88,23 @@ const OUTLET_CASES: [name: string, text: string, url: string | null, outlet: str
   ['a wire dateline names the agency', 'ALDPORT, June 3 (NPA) - Ferries resumed on Monday, the port said.', null, 'NPA'],
   ['a copyright line names the owner', 'Ferries resumed on Monday, the port said.\n© 2024 Aldport Evening Post. All rights reserved.', null, 'Aldport Evening Post'],
   ['the URL host as a fallback', 'The mayor backed an inquiry on Monday.', 'https://www.valleycourier.example/news/dam-inquiry', 'valleycourier.example'],
+  ['a byline names the employer', 'Mayor backs dam inquiry\nBy Ana Ruiz, Riverside Courier\nThe mayor of Kessering on Monday backed calls for an inquiry.', null, 'Riverside Courier'],
+  ['a syndicated copy: the copyright names the publisher, the byline the agency', 'Mayor backs dam inquiry\nBy Ana Ruiz, Valdoria Press Agency\nThe mayor of Kessering on Monday backed calls for an inquiry.\n© 2024 Aldport Evening Post. All rights reserved.', null, 'Aldport Evening Post'],
+  ['a byline names the agency', 'Mayor backs dam inquiry\nBy Tom Bell and Ana Ruiz | Reuters\nThe mayor of Kessering on Monday backed calls for an inquiry.', null, 'Reuters'],
+  ['a byline with a role names no outlet', 'Mayor backs dam inquiry\nBy Ana Ruiz, Political Correspondent\nThe mayor of Kessering on Monday backed calls for an inquiry.', null, null],
+  ['a site prompt names the site by its acronym', 'Follow all the latest VRTN news and alerts here.\n\nMayor backs dam inquiry\n\nThe mayor of Kessering on Monday backed calls for an inquiry.', null, 'VRTN'],
+  ['a prompt naming the story\'s topic names no outlet', 'Follow all the latest NFL news here.\n\nAldport signs a new kicker\n\nThe NFL said on Monday that the trade was approved.', null, null],
+  ['"Follow <site> on <platform>"', 'Mayor backs dam inquiry\nFollow Valleycourier.com on Telegram\nThe mayor of Kessering on Monday backed calls for an inquiry.', null, 'Valleycourier.com'],
+  ['"Download the <site> app"', 'The mayor of Kessering on Monday backed calls for an inquiry.\nDownload the Valley Courier app', null, 'Valley Courier'],
+  ['an undated wire dateline names a known agency', 'ALDPORT (AP) — Ferries resumed on Monday, the port said.', null, 'AP'],
+  ['an undated dateline with an unknown tag names nothing', 'ALDPORT (VIDEO) — Ferries resumed on Monday, the port said.', null, null],
+  ['a syndication tail names the source of the copy', 'Ferries resumed on Monday, the port said.\nSource: Aldport Evening Post', null, 'Aldport Evening Post'],
+  ['an empty syndication tail names nothing', 'Ferries resumed on Monday, the port said.\nSource: Read Full Article', null, null],
+  ['the page address on the first line', 'https://www.valleycourier.example/news/dam-inquiry\nMayor backs dam inquiry\nThe mayor of Kessering on Monday backed calls for an inquiry.', null, 'valleycourier.example'],
+  ['a link to a post is not the page address', 'https://twitter.com/aldportferries/status/1\nFerries resume\nFerries resumed on Monday, the port said.', null, null],
+  ['an address inside the story is a link, not the page', 'Ferries resumed on Monday after a week of strikes, the port authority said in a statement.\nhttps://shop.example/ferry-tickets', null, null],
+  ['an outlet the story cites is not the outlet', 'The move was condemned by the port, reports The Aldport Telegraph.', null, null],
+  ['an outlet that quoted the speaker is not the outlet', '“We are ready,” the mayor wrote, quoted by Newsweek.', null, null],
 ];
 
 for (const [name, text, url, outlet] of OUTLET_CASES) {
@@ -126,6 +157,7 @@ const SAMPLE_REMOVED: Record<string, string> = {
   '03-northgate-herald.txt': 'duplicate near-duplicate',
   '04-valley-voice-blog.txt': 'breadcrumb navigation widget counter counter repeated-title link-list link-list link-list link-list advert advert comments comments source-tail',
   '05-kessering-daily.txt': 'subscribe widget subscribe subscribe link-list link-list',
+  '08-aldport-harbour-gazette.txt': '',
 };
 
 for (const file of readdirSync(SAMPLE).filter((name) => name.endsWith('.txt')).sort()) {

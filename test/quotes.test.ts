@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Doc } from '../src/document.js';
 import { extractQuotes } from '../src/quotes/extract.js';
 import { scanQuoteMarks } from '../src/quotes/marks.js';
+import { carriesContent, isNegatedCue, isSpeakerName } from '../src/quotes/plausible.js';
 import { readSource } from '../src/quotes/speaker.js';
 import { findChannel, findVia } from '../src/quotes/channel.js';
 import { cleanStage } from '../src/stages/01-clean/index.js';
@@ -193,7 +194,7 @@ test('speaker resolution: appositive names, hearsay, cataphoric roles, subjects 
       'Rudolf Kane',
     ],
     ['However, as Maria Lund, the director of the Nordic Energy Programme at the Harbour Institute, noted in a piece for the Northern Review: “The port cannot wait.”', 'The port cannot wait', 'Maria Lund'],
-    ['Residents we spoke to said the first tanker arrived only after dark.', 'the first tanker arrived', 'Residents we spoke to'],
+    ['Residents we spoke to said the first tanker arrived only after dark.', 'the first tanker arrived', 'Residents'],
     ['Days after the flood began, President Rudolf Kane said he feared the dam could fail.', 'he feared the dam', 'Rudolf Kane'],
   ];
   for (const [text, fragment, name] of cases) {
@@ -234,4 +235,89 @@ test('"…, the Courier has been told": an unnamed source, the outlet as channel
   assert.equal(slice(doc, quote.content), 'The plant may have leaked for two days before anyone noticed');
   assert.equal(slice(doc, quote.cue), 'has been told');
   assert.equal(quote.channel?.text, 'the Riverside Courier has been told');
+});
+
+test('what may stand as a speaker, as content and as a cue', () => {
+  const speakers: [string, boolean][] = [
+    ['Mira Esk', true],
+    ['a company spokeswoman', true],
+    ['Iran’s foreign minister', true],
+    ['Campaigners from Almer Watch', true],
+    ['Israel Defense Forces (IDF)', true],
+    ['46 percent', true],
+    ['she', true],
+    ['some', true],
+    ['13/3)', false],
+    ['9.30', false],
+    ['who say the leak', false],
+    ["her group's", false],
+    ['Kessering’s', false],
+    ['The', false],
+    ['Residents we spoke to', false],
+    ['the council has', false],
+    ['Only', false],
+    ['(VPA', false],
+  ];
+  assert.deepEqual(speakers.map(([name]) => [name, isSpeakerName(name)]), speakers);
+  const contents: [string, boolean][] = [
+    ['this', false],
+    ['by', false],
+    ['it', false],
+    ['“so”', false],
+    ['No injuries', true],
+    ['the inquiry', true],
+  ];
+  assert.deepEqual(contents.map(([content]) => [content, carriesContent(content)]), contents);
+  const cues: [string, boolean][] = [
+    ['did not say', true],
+    ['have not said', true],
+    ['has never declared', true],
+    ["didn't say", true],
+    ['declined to', true],
+    ['said', false],
+    ['has denied', false],
+    ['noted', false],
+  ];
+  assert.deepEqual(cues.map(([cue]) => [cue, isNegatedCue(cue)]), cues);
+});
+
+test('speakers the labeller gets half right, and what is no quote at all', () => {
+  // text, content fragment, speaker name as the quote stage gives it (null: none), or no quote (undefined)
+  const cases: [string, string, string | null | undefined][] = [
+    ['Health officials on Monday (4/11) told fishing crews to stay in port.', 'stay in port', 'Health officials'],
+    ['BRENNA, November 4 - Port officials on Monday (4/11) told crews to keep their boats in the basin.', 'in the basin', 'Port officials'],
+    ['The council did not say how long the repairs would take.', 'how long the repairs', undefined],
+    ['The Harbour Authority has never declared the old pier unsafe.', 'the old pier', undefined],
+    ['The claim could not be independently checked.', 'could not be', undefined],
+    ['The Harbour Authority has denied this.', 'this', undefined],
+    ['The deal has been condemned by the guild as a “reckless gamble”, reports the Brenna Gazette.', 'reckless gamble', 'the guild'],
+    ['The deal has been condemned by the guild as a “reckless gamble”, reports the Brenna Gazette.', 'Brenna Gazette', undefined],
+    ['Dockworkers from the Port Union, who say the cranes were never inspected, welcomed the review.', 'the cranes were never', 'Dockworkers from the Port Union'],
+    ['Dockworkers from the Port Union, who say the cranes were never inspected, welcomed the review.', 'the review', 'Dockworkers from the Port Union'],
+    ['Councillor Ada Rimm will vote for the deal on Thursday, her office said.', 'will vote for the deal', "Ada Rimm's office"],
+    ["Piet Lorn, who chairs the guild, repeated his members' claim that the wall cracked in March.", 'the wall cracked', "Piet Lorn's members"],
+    ['Lena Sarr, an analyst, said the talks between Brenna, Vessel Lines, and Ostport could fail.', 'Ostport could fail', 'Lena Sarr'],
+    ['The Northern Ferry Company reportedly praised Rimm personally for her patience.', 'Rimm personally', 'The Northern Ferry Company'],
+    ['Brenna and Ostport have stopped short of backing the plan. They have called for a joint inspection.', 'a joint inspection', 'Brenna and Ostport'],
+    ['The authority expects the pier to reopen soon, a spokesman said.', 'The authority expects', 'a spokesman'],
+    ["The Harbour Workers' Union said the vote was close.", 'the vote was close', "The Harbour Workers' Union"],
+    ['The movement’s armed wing Sarun issued a statement that its fighters had withdrawn.', 'its fighters had withdrawn', 'Sarun'],
+    ['Health officials said the risk was low. The regional health office said testing would continue.', 'testing would continue', 'The regional health office'],
+    ['Crews on the ferries voted on Wednesday to strike next week, their union said. The Harbour Workers’ Union said most members had voted.', 'Crews on the ferries', 'Harbour Workers’ Union'],
+    ['Ines Roe said volunteers had noticed a sharp smell near the plant over the weekend.', 'over the weekend', 'Ines Roe'],
+  ];
+  for (const [text, fragment, name] of cases) {
+    const doc = analyse(text);
+    const quote = quoteWith(doc, fragment);
+    if (name === undefined) {
+      assert.equal(quote, undefined, text);
+      continue;
+    }
+    assert.ok(quote, text);
+    assert.equal(quote.speaker.name, name, text);
+  }
+  const channelled = analyse('Mira Holt, the plant’s director, said in a statement on Tuesday that the company took full responsibility.');
+  const statement = quoteWith(channelled, 'took full responsibility');
+  assert.equal(slice(channelled, statement?.content ?? null), 'that the company took full responsibility');
+  assert.equal(statement?.channel?.text, 'in a statement on Tuesday');
 });

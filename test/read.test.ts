@@ -58,7 +58,40 @@ test('bad input: a folder with no articles says so', async () => {
   const dir = await folderWith({ 'notes.csv': 'a,b\n1,2\n' });
   const analysis = await analyze([dir]);
   assert.equal(analysis.documents.length, 0);
-  assert.deepEqual(analysis.messages.map((m) => m.rule), ['read/empty-folder']);
+  assert.deepEqual(analysis.messages.map((m) => m.rule), ['read/skipped-file', 'read/empty-folder']);
+});
+
+test('folders: files in formats we do not read are skipped with one warning that names them and says why', async () => {
+  const dir = await folderWith({
+    'good.txt': GOOD,
+    'report.pdf': '%PDF-1.4\n%\u00e2\u00e3\n',
+    'notes.docx': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]),
+    'sub/photo.jpg': new Uint8Array([0xff, 0xd8, 0xff, 0xe0]),
+  });
+  const analysis = await analyze([dir]);
+  assert.deepEqual(analysis.documents.map((d) => d.source.split('/').pop()), ['good.txt']);
+  const skipped = analysis.messages.filter((m) => m.rule === 'read/skipped-file');
+  assert.deepEqual(skipped.map((m) => `${m.severity} ${m.doc}`), ['warning null']);
+  assert.equal(skipped[0]!.text, `${dir}: skipped 3 files not in a format crosscheck reads (.txt, .md, .html, .htm, .json, .jsonl): notes.docx, report.pdf, sub/photo.jpg. Save an article as text or HTML to include it.`);
+});
+
+test('folders: many skipped files are counted, not all named', async () => {
+  const files: Record<string, string> = { 'good.txt': GOOD };
+  for (let n = 1; n <= 7; n += 1) files[`scan-${n}.pdf`] = '%PDF-1.4\n';
+  const analysis = await analyze([await folderWith(files)]);
+  const skipped = analysis.messages.find((m) => m.rule === 'read/skipped-file');
+  assert.match(skipped?.text ?? '', /skipped 7 files .*: scan-1\.pdf, scan-2\.pdf, scan-3\.pdf, scan-4\.pdf, scan-5\.pdf and 2 more\./);
+});
+
+test('bad input: a PDF or Word file given by path is an error that says why, not "binary"', async () => {
+  const dir = await folderWith({ 'good.txt': GOOD, 'report.pdf': '%PDF-1.4\n', 'notes.docx': new Uint8Array([0x50, 0x4b, 0x03, 0x04]) });
+  const analysis = await analyze([join(dir, 'report.pdf'), join(dir, 'notes.docx'), join(dir, 'good.txt')]);
+  const rules = analysis.messages.filter((m) => m.severity === 'error').map((m) => `${m.rule}: ${m.text.slice(m.text.lastIndexOf('/') + 1)}`);
+  assert.deepEqual(rules, [
+    'read/unsupported-format: report.pdf: is a PDF document, a format crosscheck does not read (it reads .txt, .md, .html, .htm, .json, .jsonl); save the article as text or HTML to include it.',
+    'read/unsupported-format: notes.docx: is a Word document, a format crosscheck does not read (it reads .txt, .md, .html, .htm, .json, .jsonl); save the article as text or HTML to include it.',
+  ]);
+  assert.ok(analysis.documents.find((d) => d.source.endsWith('good.txt'))!.sentences.length > 0);
 });
 
 test('bad input: a file over the size limit is refused without being read', async () => {

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { analyze, type Analysis } from '../src/index.js';
+import { quoteProblems } from './helpers/quote-checks.js';
 
 const SEEDS = new URL('../../shared/seeds/', import.meta.url).pathname;
 const skip = !existsSync(SEEDS) && 'no ../shared/seeds beside the repository';
@@ -77,4 +78,43 @@ test('seeds: no scare quote or quoted name is reported as speech', { skip }, asy
     const content = slice(analysis, quote.doc, quote.content)!;
     assert.ok(!/^[“"][^”"]{0,30}[”"][.,]?$/u.test(content), `short quoted name reported as speech: ${quote.id}`);
   }
+});
+
+test('seeds: every speaker, content and cue is one a careful reader accepts', { skip }, async () => {
+  assert.deepEqual(quoteProblems(await seeds()), []);
+});
+
+test('seeds: speakers that were wrong once', { skip }, async () => {
+  const analysis = await seeds();
+  const find = (doc: string, cue: string) => analysis.quotes.filter((quote) => quote.doc.startsWith(doc) && slice(analysis, quote.doc, quote.cue) === cue);
+  const entity = (name: string) => analysis.entities.find((candidate) => candidate.name === name)!.id;
+  // "X has never declared …" reports nothing said.
+  assert.deepEqual(find('000', 'has never declared'), []);
+  // "According to …documents…, …": the documents are the source, not part of the content.
+  const documents = find('000', 'According to')[0]!;
+  assert.match(documents.speaker.name ?? '', /^classified documents/u);
+  // A state's ministry speaks for the state but is not the state.
+  const ministry = find('002', 'According to')[0]!;
+  assert.deepEqual([ministry.speaker.entity, ministry.speaker.affiliation], [null, entity('Israel')]);
+  // "The Palestinian movement's wing Hamas issued a statement": Hamas, not Palestine.
+  assert.equal(find('003', 'issued a statement')[0]?.speaker.entity, entity('Hamas'));
+  // "… has been condemned by Israel as …, reports The Telegraph": Israel says it, the newspaper relays it.
+  const condemned = find('004', 'has been condemned')[0]!;
+  assert.deepEqual([condemned.speaker.entity, condemned.via?.name], [entity('Israel'), 'The Telegraph']);
+  assert.deepEqual(find('004', 'reports'), []);
+  // "They" after "Russia and China …" is both of them, not Russia.
+  const they = find('004', 'have however called for')[0]!;
+  assert.deepEqual([they.speaker.name, they.speaker.entity], ['Russia and China', null]);
+  // A name in a list inside the content is no cue: one quote runs over the whole list.
+  const harounoff = analysis.quotes.filter((quote) => quote.speaker.entity === entity('Jonathan Harounoff'));
+  assert.deepEqual(harounoff.map((quote) => slice(analysis, quote.doc, quote.cue)), ['said', 'said:']);
+});
+
+test('seeds: a phrase of a Title Case headline is no organisation', { skip }, async () => {
+  const analysis = await seeds();
+  const headlines = analysis.documents.flatMap((doc) => doc.sentences.filter((sentence) => sentence.headline).map((sentence) => ({ doc: doc.id, ...sentence })));
+  const onlyInHeadlines = analysis.entities.filter(
+    (entity) => entity.type === 'ORG' && entity.name.includes(' ') && entity.mentions.every((mention) => headlines.some((line) => line.doc === mention.doc && line.start <= mention.start && line.end >= mention.end)),
+  );
+  assert.deepEqual(onlyInHeadlines.map((entity) => entity.name), []);
 });

@@ -11,16 +11,21 @@ import { contentKeys } from '../crossdoc/keys.js';
 import type { ClaimCandidate, EntityAt } from './extract.js';
 import { frameOf, sameFrame } from './frame.js';
 
+/** What a matcher says of two claims, in one comparison. */
+export interface PairJudgement {
+  /** Probability that the two state the same proposition. */
+  same: number;
+  /** Probability that the two contradict each other (opposite polarity, or a conflicting figure). */
+  contradicts: number;
+  /** Share (0..1) of the shorter one's weighted words that the other also states. */
+  covers: number;
+}
+
 /** What the grouping needs from a matcher: a prepared form, and a judgement of two of them. */
 export interface PropositionJudge<Prepared> {
   /** `mentions` are entity mentions in `text`'s own coordinates, so two names of one actor match. */
   prepare(text: string, mentions: readonly EntityAt[]): Prepared;
-  /** Probability that the two state the same proposition (polarity aside). */
-  same(a: Prepared, b: Prepared): number;
-  /** Probability that the two contradict each other (opposite polarity, or a conflicting figure). */
-  contradicts(a: Prepared, b: Prepared): number;
-  /** Share (0..1) of the shorter one's weighted words that the other also states. */
-  covers(a: Prepared, b: Prepared): number;
+  compare(a: Prepared, b: Prepared): PairJudgement;
 }
 
 export interface GroupingOptions {
@@ -46,8 +51,8 @@ export function groupClaims<Prepared>(claims: readonly ClaimCandidate[], judge: 
   const keys = claims.map((claim) => [...claim.entities.map((id) => `entity:${id}`), ...contentKeys(claim.text)]);
   const pairs = candidatePairs(keys, {
     minShared: 2,
-    maxPostings: 400,
-    maxCandidates: 40,
+    window: CANDIDATE_WINDOW,
+    maxCandidates: 8,
     // Two claims of one article are compared too: an outlet may state what it quotes someone
     // denying, and a contradiction inside one article is still a contradiction.
     comparable: (a, b) => claims[a]!.doc !== claims[b]!.doc || claims[a]!.start !== claims[b]!.start,
@@ -58,14 +63,14 @@ export function groupClaims<Prepared>(claims: readonly ClaimCandidate[], judge: 
   for (const [a, b] of pairs) {
     const framed = sameFrame(frames[a]!, frames[b]!);
     const samePolarity = claims[a]!.polarity === claims[b]!.polarity;
-    if ((framed && !samePolarity) || judge.contradicts(prepared[a]!, prepared[b]!) >= options.contradictionThreshold) {
+    const { same, contradicts, covers } = judge.compare(prepared[a]!, prepared[b]!);
+    if ((framed && !samePolarity) || contradicts >= options.contradictionThreshold) {
       opposed.push([a, b]);
       continue;
     }
-    const same = judge.same(prepared[a]!, prepared[b]!);
     // A paraphrase corpus calls "X, which lies 3 km upstream" and "X" different sentences; for
     // corroboration, a claim that states another and adds detail still carries it.
-    const contained = same >= MIN_SAME_TO_CONTAIN && Math.min(wordCount(claims[a]!), wordCount(claims[b]!)) >= MIN_CONTAINED_WORDS && judge.covers(prepared[a]!, prepared[b]!) >= options.coverThreshold;
+    const contained = same >= MIN_SAME_TO_CONTAIN && Math.min(wordCount(claims[a]!), wordCount(claims[b]!)) >= MIN_CONTAINED_WORDS && covers >= options.coverThreshold;
     const joined = same >= options.sameThreshold || (framed && same >= options.framedSameThreshold) || contained;
     if (joined) sets.union(a, b);
   }
@@ -82,6 +87,9 @@ export function groupClaims<Prepared>(claims: readonly ClaimCandidate[], judge: 
   }
   return { groups, contradicts: contradicts.map((set) => [...set].sort((x, y) => x - y)) };
 }
+
+/** How many later claims sharing a key each claim meets (see src/crossdoc/candidates.ts). */
+const CANDIDATE_WINDOW = 4;
 
 /** A claim carried inside a longer one must say this much on its own ("X has denied this" does not). */
 const MIN_CONTAINED_WORDS = 8;

@@ -14,14 +14,16 @@ let shared: PropositionJudge<PreparedSentence> | null = null;
 export function propositionJudge(): PropositionJudge<PreparedSentence> {
   shared ??= {
     prepare: (text, mentions) => prepareSentence(text, { entities: mentions.map(({ start, end, entity }) => ({ start, end, id: entity })) }),
-    same: (a, b) => comparePrepared(a, b).same,
-    // A contradiction between two claims needs most of each one's words matched in the other:
-    // "X employs 600 people" and "X has denied this" share a name, not a proposition.
-    contradicts: (a, b) => {
+    compare: (a, b) => {
       const score = comparePrepared(a, b);
-      return score.features.weightedCoverageMin >= MIN_COVERAGE ? score.contradicts : 0;
+      return {
+        same: score.same,
+        // A contradiction between two claims needs most of each one's words matched in the other:
+        // "X employs 600 people" and "X has denied this" share a name, not a proposition.
+        contradicts: score.features.weightedCoverageMin >= MIN_COVERAGE ? score.contradicts : 0,
+        covers: score.features.weightedCoverageMax,
+      };
     },
-    covers: (a, b) => comparePrepared(a, b).features.weightedCoverageMax,
   };
   return shared;
 }

@@ -2,14 +2,17 @@
  * The `crosscheck` command: a thin client of the library's public API. Flags are declared once
  * with commander, which also generates `--help` (every option with its default).
  *
- * Exit codes: 0 success, 1 some inputs produced errors (the rest are still written), 2 bad usage.
+ * Exit codes: 0 success, 1 some inputs produced errors (the rest are still written) or nothing
+ * could be analyzed, 2 bad usage (including an --out folder that cannot be written).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { analyze, analysisJsonSchema, isCrosscheckError, renderReport, type Analysis, type ArticleInput, type ReportFormat } from '../index.js';
+import { analyze, analysisJsonSchema, isCrosscheckError, renderReport, type ArticleInput, type ReportFormat } from '../index.js';
 import { reportSummary } from '../report/summary.js';
 import { GENERATOR_VERSION } from '../assemble.js';
+import { formatMessages } from './messages.js';
+import { checkOutFolder, describe } from './out-folder.js';
 
 const EXIT_OK = 0;
 const EXIT_INPUT_ERRORS = 1;
@@ -63,7 +66,10 @@ export function buildProgram(io: CliIO): Command {
   return program;
 }
 
+const REPORT_FILES = [['analysis.json', 'json'], ['report.html', 'html'], ['report.md', 'md']] as const;
+
 async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIO): Promise<number> {
+  const out = flags.out === undefined ? null : await checkOutFolder(flags.out, io.cwd, REPORT_FILES.map(([name]) => name));
   const inputs: ArticleInput[] = [];
   for (const path of paths) {
     if (path === '-') inputs.push({ content: await io.readStdin(), source: 'stdin' });
@@ -81,14 +87,30 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIO): Prom
       : undefined,
   });
   if (showProgress) io.stderr('\r\x1b[2K');
+  const problems = formatMessages(analysis, { quiet: flags.quiet });
+  const printProblems = () => {
+    if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
+  };
 
-  if (flags.out) {
-    await mkdir(flags.out, { recursive: true });
+  // An empty report would look like a story with nothing in it; say that nothing was read instead.
+  if (!analysis.documents.some((doc) => doc.text.trim() !== '')) {
+    printProblems();
+    io.stderr('crosscheck: error: nothing could be analyzed, so no report was written.\n');
+    return EXIT_INPUT_ERRORS;
+  }
+
+  if (out) {
     const written: string[] = [];
-    for (const [name, format] of [['analysis.json', 'json'], ['report.html', 'html'], ['report.md', 'md']] as const) {
-      const path = join(flags.out, name);
-      await writeFile(path, renderReport(analysis, format));
-      written.push(path);
+    try {
+      await out.create();
+      for (const [name, format] of REPORT_FILES) {
+        await writeFile(join(out.path, name), renderReport(analysis, format));
+        written.push(join(out.given, name));
+      }
+    } catch (error) {
+      printProblems();
+      io.stderr(`crosscheck: error: could not write the report into ${out.given} (${describe(error as NodeJS.ErrnoException)})${written.length ? `; only ${written.join(', ')} ${written.length === 1 ? 'was' : 'were'} written` : ''}.\n`);
+      return EXIT_INPUT_ERRORS;
     }
     if (!flags.quiet) {
       io.stdout(`${reportSummary(analysis).lines.map((line) => `  ${line}`).join('\n')}\n`);
@@ -98,18 +120,9 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIO): Prom
     io.stdout(renderReport(analysis, flags.format));
   }
 
-  reportProblems(analysis, flags, io);
+  printProblems();
   const failing = analysis.messages.some((m) => m.severity === 'error' || (flags.strict && m.severity === 'warning'));
-  if (analysis.documents.length === 0) io.stderr('crosscheck: nothing could be analyzed.\n');
-  return failing || analysis.documents.length === 0 ? EXIT_INPUT_ERRORS : EXIT_OK;
-}
-
-function reportProblems(analysis: Analysis, flags: AnalyzeFlags, io: CliIO): void {
-  for (const message of analysis.messages) {
-    if (message.severity === 'info') continue;
-    if (message.severity === 'warning' && flags.quiet) continue;
-    io.stderr(`${message.severity}: ${message.text} [${message.rule}]\n`);
-  }
+  return failing ? EXIT_INPUT_ERRORS : EXIT_OK;
 }
 
 /** What the CLI needs from the process, so tests can run it in-process. */
@@ -133,7 +146,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (isCrosscheckError(error)) {
-      io.stderr(`crosscheck: ${error.message} [${error.code}]\n`);
+      io.stderr(`crosscheck: error: ${error.message} [${error.code}]\n`);
       return error.code === 'INVALID_OPTIONS' ? EXIT_USAGE : EXIT_INPUT_ERRORS;
     }
     const detail = error instanceof Error ? error.message : String(error);

@@ -49,6 +49,49 @@ export function closeSpelling(a: string, b: string): boolean {
   return editDistance(a, b, 1) <= 1;
 }
 
+/**
+ * Finds the words a word may be a misspelling of (`closeSpelling`) without comparing it with
+ * every word known: two words one edit apart (a change, an insertion, a deletion or a swap of
+ * neighbours) share a form with one letter deleted, so words are filed under those forms.
+ * `near` returns candidates in the order they were added; the caller confirms each.
+ *
+ * @example
+ * const surnames = new SpellingIndex<string>();
+ * surnames.add('zelensky', 'zelensky');
+ * surnames.near('zelenksy'); // ['zelensky']
+ */
+export class SpellingIndex<T> {
+  private readonly byForm = new Map<string, { order: number; value: T }[]>();
+  private added = 0;
+
+  /** Files `value` under `word`, in a group of words that only ever match each other (a given name). */
+  add(word: string, value: T, group = ''): void {
+    const entry = { order: this.added++, value };
+    for (const form of deletionForms(word)) {
+      const key = `${group}\u0000${form}`;
+      const list = this.byForm.get(key);
+      if (list) list.push(entry);
+      else this.byForm.set(key, [entry]);
+    }
+  }
+
+  /** Values added under a word that may be one edit from `word`, each once, in the order added. */
+  near(word: string, group = ''): T[] {
+    const found = new Map<number, T>();
+    for (const form of deletionForms(word)) {
+      for (const entry of this.byForm.get(`${group}\u0000${form}`) ?? []) found.set(entry.order, entry.value);
+    }
+    return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, value]) => value);
+  }
+}
+
+/** The word itself and every form of it with one letter deleted. */
+function deletionForms(word: string): Set<string> {
+  const forms = new Set([word]);
+  for (let i = 0; i < word.length; i++) forms.add(word.slice(0, i) + word.slice(i + 1));
+  return forms;
+}
+
 /** Initials of the capitalised words of a name: "Israel Defense Forces" -> "IDF". */
 export function initials(text: string): string {
   return text

@@ -17,7 +17,7 @@ import type { Doc, DocSpan, Span } from '../document.js';
 import { CONTEXT_VOTES, type Mention } from '../stages/03-mentions/index.js';
 import type { GazetteerRecord } from '../ner/gazetteer.js';
 import { defaultModel } from '../ner/tagger.js';
-import { closeSpelling, initials, normaliseName, slug } from './names.js';
+import { closeSpelling, initials, normaliseName, slug, SpellingIndex } from './names.js';
 import { buildPlaceIndex, placeKey, titleCase, type PlaceIndex } from './places.js';
 import { MEDIA_NAMES, ORG_ALIASES } from './lexicon.js';
 
@@ -163,14 +163,22 @@ function keyOrganisations(items: Item[], put: Put): void {
     }
     put(item, keyOf(item), 'ORG');
   }
-  // "Brigade" alone, in a document that names the "Northern Brigade".
-  const byDoc = new Map<string, Item[]>();
-  for (const item of orgs) byDoc.set(item.doc, [...(byDoc.get(item.doc) ?? []), item]);
+  // "Brigade" alone, in a document that names the "Northern Brigade": longer names filed by
+  // document and last word, so a short form finds them without a scan of the document.
+  const byLastWord = new Map<string, Item[]>();
+  for (const item of orgs) {
+    const space = item.norm.lastIndexOf(' ');
+    if (space < 0) continue;
+    const key = `${item.doc}\u0000${item.norm.slice(space + 1)}`;
+    const list = byLastWord.get(key);
+    if (list) list.push(item);
+    else byLastWord.set(key, [item]);
+  }
   for (const item of orgs) {
     if (item.norm.includes(' ')) continue;
     // The short form must be the longer name's head, not its complement ("Kessering" is not
     // the "University of Kessering").
-    const longer = (byDoc.get(item.doc) ?? []).filter((other) => other.norm.endsWith(` ${item.norm}`) && !/\b(?:of|for|the|and|de|al)$/u.test(other.norm.slice(0, -item.norm.length - 1)));
+    const longer = (byLastWord.get(`${item.doc}\u0000${item.norm}`) ?? []).filter((other) => !/\b(?:of|for|the|and|de|al)$/u.test(other.norm.slice(0, -item.norm.length - 1)));
     const keys = new Set(longer.map((other) => other.key!));
     if (keys.size === 1) moveItem(item, [...keys][0]!, put);
   }
@@ -184,16 +192,17 @@ function moveItem(item: Item, key: string, put: Put): void {
 function keyPeople(items: Item[], put: Put): void {
   const people = items.filter((item) => item.type === 'PERSON' && !item.key);
   const full = people.filter((item) => item.norm.includes(' '));
-  // Full names: exact normal form, or the same given name with a surname one edit away.
-  const canonical: { key: string; first: string; last: string; words: string[] }[] = [];
+  // Full names: exact normal form, or the same given name with a surname one edit away (the
+  // first such name met).
+  const canonical = new SpellingIndex<{ key: string; last: string; words: string[] }>();
   const keyOfFull = (norm: string): string => {
     const words = norm.split(' ');
     const first = words[0]!;
     const last = words[words.length - 1]!;
-    const match = canonical.find((c) => c.first === first && closeSpelling(c.last, last) && (c.words.length === words.length || c.last === last));
+    const match = canonical.near(last, first).find((c) => closeSpelling(c.last, last) && (c.words.length === words.length || c.last === last));
     if (match) return match.key;
     const key = `person:${norm}`;
-    canonical.push({ key, first, last, words });
+    canonical.add(last, { key, last, words }, first);
     return key;
   };
   // Longer names first, so "Vladimir Putin" is the key before any variant of it.
@@ -211,11 +220,13 @@ function keyPeople(items: Item[], put: Put): void {
     bySurname.set(last, entry);
   }
   const singles = people.filter((item) => !item.norm.includes(' '));
+  const surnames = new SpellingIndex<string>();
+  for (const surname of bySurname.keys()) surnames.add(surname, surname);
   const candidatesOf = (item: Item) => {
     const exact = bySurname.get(item.norm);
     if (exact) return exact;
     // A misspelt surname close to exactly one known one.
-    const close = [...bySurname.keys()].filter((surname) => closeSpelling(surname, item.norm));
+    const close = surnames.near(item.norm).filter((surname) => closeSpelling(surname, item.norm));
     return close.length === 1 ? bySurname.get(close[0]!) : undefined;
   };
   // First the surnames of documents that name a bearer in full, then the rest, which may lean on
@@ -267,13 +278,14 @@ type KeyAt = (doc: string, span: Span) => string | null;
 
 const LEADER_TITLES = new Set(['president', 'prime minister', 'head', 'chief', 'ruler', 'king', 'queen', 'emir', 'premier', 'chancellor', 'supreme leader']);
 
+/** The key of the (first) item at exactly this span of this document, as it stands when asked. */
 function spanIndex(items: Item[]): KeyAt {
-  const byDoc = new Map<string, Item[]>();
-  for (const item of items) byDoc.set(item.doc, [...(byDoc.get(item.doc) ?? []), item]);
-  return (doc, span) => {
-    const found = (byDoc.get(doc) ?? []).find((item) => item.mention.start === span.start && item.mention.end === span.end);
-    return found?.key ?? null;
-  };
+  const at = new Map<string, Item>();
+  for (const item of items) {
+    const place = `${item.doc}\u0000${item.mention.start}:${item.mention.end}`;
+    if (!at.has(place)) at.set(place, item);
+  }
+  return (doc, span) => at.get(`${doc}\u0000${span.start}:${span.end}`)?.key ?? null;
 }
 
 /** A role as compared between mentions: its words, without a leading "top" or "senior". */
@@ -281,24 +293,50 @@ function roleHead(value: string): string {
   return value.replace(/^(?:top|senior|the)\s+/, '');
 }
 
+interface RoleHolders {
+  anywhere: Set<string>;
+  byDoc: Map<string, Set<string>>;
+}
+
 function keyRoles(roles: Item[], names: Item[], keyAt: KeyAt, buckets: Map<string, Bucket>, put: Put): void {
   // Every (role head, affiliation) said of a person by name, with where it was said.
-  const known: { person: string; head: string; affiliation: string; doc: string }[] = [];
+  const known = new Map<string, { person: string; doc: string }[]>();
   for (const item of names) {
     if (item.type !== 'PERSON' || !item.mention.role || !item.mention.affiliation || !item.key) continue;
     const affiliation = keyAt(item.doc, item.mention.affiliation);
-    if (affiliation) known.push({ person: item.key, head: roleHead(item.mention.role.value), affiliation, doc: item.doc });
+    if (!affiliation) continue;
+    const key = `${roleHead(item.mention.role.value)}\u0000${affiliation}`;
+    const list = known.get(key);
+    if (list) list.push({ person: item.key, doc: item.doc });
+    else known.set(key, [{ person: item.key, doc: item.doc }]);
   }
+  // The people who hold a role of an affiliation, gathered once per (role, affiliation) asked.
+  const holders = new Map<string, RoleHolders>();
+  const holdersOf = (head: string, affiliation: string): RoleHolders => {
+    const key = `${head}\u0000${affiliation}`;
+    let found = holders.get(key);
+    if (!found) {
+      found = { anywhere: new Set(), byDoc: new Map() };
+      // "the Chechen leader" also names whoever leads Chechnya under a more precise title.
+      const heads = head === 'leader' ? new Set([head, ...LEADER_TITLES]) : [head];
+      for (const title of heads) {
+        for (const k of known.get(`${title}\u0000${affiliation}`) ?? []) {
+          found.anywhere.add(k.person);
+          const here = found.byDoc.get(k.doc) ?? new Set<string>();
+          here.add(k.person);
+          found.byDoc.set(k.doc, here);
+        }
+      }
+      holders.set(key, found);
+    }
+    return found;
+  };
   for (const item of roles) {
     if (!item.mention.role || !item.mention.affiliation) continue;
     const affiliation = keyAt(item.doc, item.mention.affiliation);
     if (!affiliation) continue;
-    const head = roleHead(item.mention.role.value);
-    // "the Chechen leader" also names whoever leads Chechnya under a more precise title.
-    const sameRole = (other: string) => other === head || (head === 'leader' && LEADER_TITLES.has(other));
-    const matches = known.filter((k) => sameRole(k.head) && k.affiliation === affiliation);
-    const here = new Set(matches.filter((k) => k.doc === item.doc).map((k) => k.person));
-    const anywhere = new Set(matches.map((k) => k.person));
+    const { anywhere, byDoc } = holdersOf(roleHead(item.mention.role.value), affiliation);
+    const here = byDoc.get(item.doc) ?? new Set<string>();
     const person = here.size === 1 ? [...here][0]! : here.size === 0 && anywhere.size === 1 ? [...anywhere][0]! : null;
     if (person && buckets.has(person)) put(item, person, 'PERSON');
   }
@@ -324,7 +362,8 @@ function toEntities(buckets: Bucket[], keyAt: KeyAt, docs: readonly Readonly<Doc
     const facts: Entity['facts'] = [];
     const seenFacts = new Set<string>();
     const addFact = (kind: Entity['facts'][number]['kind'], value: string, evidence: DocSpan) => {
-      const key = `${kind}|${value}|${evidence.doc}`;
+      // One fact per kind and value, with its first evidence: the contract holds one span per fact.
+      const key = `${kind}|${value.toLowerCase()}`;
       if (seenFacts.has(key)) return;
       seenFacts.add(key);
       facts.push({ kind, value, evidence });

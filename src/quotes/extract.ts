@@ -11,10 +11,12 @@ import { findChannel, findVia, isOutletName, type Found } from './channel.js';
 import { labelTokens } from './labeller.js';
 import { CUE_VERBS, PERSON_PRONOUNS, SPEECH_CUES, SPEECH_NOUNS } from './lexicon.js';
 import { scanQuoteMarks, type QuotedSpan, type UnbalancedMark } from './marks.js';
+import { carriesContent, isNegatedCue, isSpeakerName } from './plausible.js';
 import type { Labeller } from './labeller.js';
 import type { Tag } from './perceptron.js';
 import { chunksOf } from './polnear.js';
 import { bareName, capitalisedRuns, LINKS, readSource, trimSpan, type NamedMention, type SourceReading } from './speaker.js';
+import { firstEndingAfter, lastStartingBefore, SpanIndex, spanIndexOf } from '../text/spans.js';
 
 export interface QuoteSentence extends Span {
   tokens: readonly Token[];
@@ -64,6 +66,60 @@ interface Draft {
   hearsay?: boolean;
 }
 
+/**
+ * The drafts of one document, for the quote-mark pass: which drafts have content touching a quote
+ * (asked for quotes in text order), and which belong to given sentences, both in the drafts'
+ * own order, without a scan of every draft per quote.
+ */
+class DraftSweep {
+  private readonly order = new Map<Draft, number>();
+  private readonly bySentence = new Map<number, Draft[]>();
+  /** Drafts not yet reached, by where their content starts, latest first. */
+  private readonly waiting: Draft[];
+  /** Drafts whose content reaches the current quote or beyond. */
+  private active: Draft[] = [];
+
+  constructor(drafts: readonly Draft[]) {
+    for (const draft of drafts) this.file(draft);
+    this.waiting = drafts.filter((draft) => draft.contents.length > 0).sort((a, b) => firstStart(b) - firstStart(a));
+  }
+
+  /** A draft added after the sweep started. */
+  add(draft: Draft): void {
+    this.file(draft);
+    this.active.push(draft);
+  }
+
+  /**
+   * Drafts with content overlapping `quote`. Quotes must come in order of their start: a draft
+   * whose contents all end before a quote starts can touch no later quote (contents change only
+   * on drafts that touch the current quote).
+   */
+  touching(quote: Span): Draft[] {
+    while (this.waiting.length > 0 && firstStart(this.waiting[this.waiting.length - 1]!) < quote.end) this.active.push(this.waiting.pop()!);
+    this.active = this.active.filter((draft) => draft.contents.some((content) => content.end > quote.start));
+    return this.active.filter((draft) => draft.contents.some((content) => overlaps(content, quote))).sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
+  /** Drafts whose sentence lies between `from` and `to`, both included. */
+  inSentences(from: number, to: number): Draft[] {
+    const found: Draft[] = [];
+    for (let sentence = from; sentence <= to; sentence++) found.push(...(this.bySentence.get(sentence) ?? []));
+    return found.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
+  private file(draft: Draft): void {
+    this.order.set(draft, this.order.size);
+    const list = this.bySentence.get(draft.sentence);
+    if (list) list.push(draft);
+    else this.bySentence.set(draft.sentence, [draft]);
+  }
+}
+
+function firstStart(draft: Draft): number {
+  return Math.min(...draft.contents.map((content) => content.start));
+}
+
 const TOLD_TAIL = /,\s*(?:the\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*)*\s+(?:has|have|had)\s+been\s+told\s*\.?\s*$|,\s*(?:the\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*)*\s+(?:was|were)\s+told\s*\.?\s*$/u;
 
 const HEARSAY_CUE = /^(?:is|are|was|were|has been|have been|had been)\s+(?:said|reported|believed|thought|understood|rumou?red|alleged|expected|claimed)$/iu;
@@ -84,10 +140,6 @@ function tokenWords(text: string, tokens: readonly Token[]): string[] {
     }
     return w;
   });
-}
-
-function inAny(span: Span, spans: readonly Span[]): boolean {
-  return spans.some((other) => overlaps(span, other));
 }
 
 function wordCount(text: string, span: Span): number {
@@ -123,6 +175,45 @@ function splitAtParticiple(words: readonly string[], tags: Tag[], quoted: (i: nu
   return cues;
 }
 
+/** Verbs whose object is part of what was said: "praised Putin personally for his stance". */
+const OBJECT_CUES = new Set('praise praises praised praising accuse accuses accused accusing blame blames blamed blaming thank thanks thanked thanking criticise criticises criticised criticize criticizes criticized condemn condemns condemned congratulate congratulates congratulated'.split(' '));
+
+/**
+ * Rewrites, in place, cue tags on words that cannot be a cue: "According" without its "to"; a
+ * name in a list ("the meetings between Putin, Hamas, and Iran could …"), which belongs to the
+ * content before it; the object of "praised Putin personally for …", which opens the content.
+ */
+function repairCueTags(words: readonly string[], tags: Tag[]): void {
+  for (let i = 0; i < words.length; i++) {
+    if (tags[i] !== 'B-cue') continue;
+    let end = i + 1;
+    while (end < words.length && tags[end] === 'I-cue') end++;
+    const cue = words.slice(i, end);
+    const lower = cue.map((word) => word.toLowerCase());
+    if (lower.length === 1 && lower[0] === 'according' && words[i + 1]?.toLowerCase() === 'to') {
+      tags[i + 1] = 'I-cue';
+      if (tags[i + 2] === 'I-content') tags[i + 2] = 'B-content';
+      continue;
+    }
+    const isName = cue.some((word) => /^\p{Lu}/u.test(word)) && cue.every((word) => /^\p{Lu}/u.test(word) || !/\p{L}/u.test(word)) && !lower.some((word) => CUE_VERBS.has(word));
+    if (isName) {
+      let from = i;
+      while (from > 0 && from > i - 8 && tags[from - 1] === 'O' && /^(?:,|and|or|&|\p{Lu}.*)$/u.test(words[from - 1]!)) from--;
+      if (from > 0 && tags[from - 1]!.endsWith('content')) {
+        for (let k = from; k < end; k++) tags[k] = 'I-content';
+        if (tags[end] === 'B-content') tags[end] = 'I-content';
+      }
+      continue;
+    }
+    const object = lower.findIndex((_, k) => k > 0 && /^\p{Lu}/u.test(cue[k]!) && lower.slice(0, k).some((word) => OBJECT_CUES.has(word)));
+    if (object > 0) {
+      tags[i + object] = 'B-content';
+      for (let k = i + object + 1; k < end; k++) tags[k] = 'I-content';
+      if (tags[end] === 'B-content') tags[end] = 'I-content';
+    }
+  }
+}
+
 /**
  * Joins a cue and a second cue that only finishes its channel ("noted" … "Foreign Policy:") into
  * one cue, so the channel is cut out of it later as for any other cue. The channel is the one
@@ -155,12 +246,26 @@ export interface ExtractOptions {
 
 export function extractQuotes(input: QuoteInput, model?: Labeller, options: ExtractOptions = { attributions: 'speech' }): Extraction {
   const { text, sentences } = input;
-  const paragraphs = input.paragraphs.filter((paragraph) => !input.removed.some((removed) => removed.start <= paragraph.start && removed.end >= paragraph.end));
+  // Span questions asked once per sentence, draft or quote go through indexes: scans of every
+  // span each time made long documents quadratic.
+  const removed = new SpanIndex(input.removed);
+  const paragraphs = input.paragraphs.filter((paragraph) => !removed.containsAny(paragraph));
   const scan = scanQuoteMarks(text, paragraphs);
-  const blocked = [...input.removed, ...input.titles, ...sentences.filter((s) => s.headline)];
-  const usable = sentences.map((sentence) => !inAny(sentence, blocked) && !SKIPPED_LINE.test(text.slice(sentence.start, sentence.end)));
-  const quoteSpans = scan.quotes.filter((quote) => quote.depth === 0 && !inAny(quote, blocked));
-  const insideQuote = (span: Span): boolean => quoteSpans.some((quote) => quote.double && span.start >= quote.inner.start && span.end <= quote.inner.end);
+  const blocked = new SpanIndex([...input.removed, ...input.titles, ...sentences.filter((s) => s.headline)]);
+  const usable = sentences.map((sentence) => !blocked.overlapsAny(sentence) && !SKIPPED_LINE.test(text.slice(sentence.start, sentence.end)));
+  const quoteSpans = scan.quotes.filter((quote) => quote.depth === 0 && !blocked.overlapsAny(quote));
+  const quoteIndex = spanIndexOf(quoteSpans);
+  const doubleInners = new SpanIndex(quoteSpans.filter((quote) => quote.double).map((quote) => quote.inner));
+  const insideQuote = (span: Span): boolean => doubleInners.containsAny(span);
+  const speechLikeOnce = new Map<QuotedSpan, boolean>();
+  const isSpeechLike = (quote: QuotedSpan): boolean => {
+    let known = speechLikeOnce.get(quote);
+    if (known === undefined) {
+      known = speechLike(text, quote);
+      speechLikeOnce.set(quote, known);
+    }
+    return known;
+  };
 
   // 1. The labeller, sentence by sentence, then local repairs inside each sentence.
   const drafts: Draft[] = [];
@@ -168,6 +273,7 @@ export function extractQuotes(input: QuoteInput, model?: Labeller, options: Extr
     if (!usable[index] || sentence.tokens.length === 0) return;
     const words = tokenWords(text, sentence.tokens);
     const tags = labelTokens(words, model);
+    repairCueTags(words, tags);
     const participles = splitAtParticiple(words, tags, (i) => insideQuote(sentence.tokens[i]!));
     const chunks = joinChannelledCues(
       text,
@@ -214,8 +320,9 @@ export function extractQuotes(input: QuoteInput, model?: Labeller, options: Extr
 
   // 2. Quote marks: stretch content to the whole quote, merge cue-less pieces of one quote, and
   //    add speech-like quotes the labeller missed.
+  const touchingDrafts = new DraftSweep(drafts);
   for (const quote of quoteSpans) {
-    const touching = drafts.filter((draft) => draft.contents.some((content) => overlaps(content, quote)));
+    const touching = touchingDrafts.touching(quote);
     const owner = touching.find((draft) => draft.cue);
     if (owner) {
       for (const other of touching) {
@@ -233,10 +340,13 @@ export function extractQuotes(input: QuoteInput, model?: Labeller, options: Extr
     }
     for (const other of touching) other.contents = other.contents.filter((content) => !overlaps(content, quote));
     if (!quote.double && wordCount(text, quote.inner) < 6) continue;
-    if (!speechLike(text, quote)) continue;
-    const index = sentences.findIndex((sentence) => overlaps(sentence, quote));
+    if (!isSpeechLike(quote)) continue;
+    const first = firstEndingAfter(sentences, quote.start);
+    const index = first < sentences.length && sentences[first]!.start < quote.end ? first : -1;
     if (index < 0 || !usable[index]) continue;
-    drafts.push(attachCue(text, sentences, drafts, quote, index));
+    const added = attachCue(text, sentences, touchingDrafts, quote, index);
+    drafts.push(added);
+    touchingDrafts.add(added);
   }
 
   const live = drafts
@@ -246,27 +356,32 @@ export function extractQuotes(input: QuoteInput, model?: Labeller, options: Extr
 
   // Content made only of a short quote is a scare quote or a name, not speech.
   const kept = live.filter((draft) => {
-    const quote = quoteSpans.find((q) => draft.contents.every((content) => content.start >= q.start - 1 && content.end <= q.end + 1));
-    return !(quote && !speechLike(text, quote));
+    const start = Math.min(...draft.contents.map((content) => content.start));
+    const end = Math.max(...draft.contents.map((content) => content.end));
+    const quote = quoteIndex.containing({ start: start + 1, end: end - 1 })[0];
+    return !(quote && !isSpeechLike(quote));
   });
   // Beliefs and feelings ("sees", "fears") still name speakers that later pronouns point to, so
   // they are resolved with the rest and only then left out.
   const isSpeech = (draft: Draft): boolean => {
     if (options.attributions === 'all' || draft.continuation || !draft.cue) return true;
-    const quoted = quoteSpans.some((q) => q.double && speechLike(text, q) && draft.contents.some((content) => content.start <= q.start && content.end >= q.end));
+    // "did not say how much had escaped": nothing was said.
+    if (isNegatedCue(text.slice(draft.cue.start, draft.cue.end))) return false;
+    const quoted = draft.contents.some((content) => quoteIndex.within(content).some((q) => q.double && isSpeechLike(q)));
     return quoted || isSpeechCue(text.slice(draft.cue.start, draft.cue.end));
   };
   const split = splitDirect(text, kept);
   const speech = split.map(isSpeech);
   const resolved = resolve(input, split, quoteSpans, speech);
-  const keep = resolved.map((quote) => speech[quote.draft]!);
+  // Content made only of function words ("has denied this") says nothing a reader can check.
+  const keep = resolved.map((quote) => speech[quote.draft]! && carriesContent(text.slice(quote.content.start, quote.content.end)));
   const newIndex: number[] = [];
   let next = 0;
   keep.forEach((k) => newIndex.push(k ? next++ : -1));
   const quotes = resolved
     .filter((_, i) => keep[i])
     .map(({ draft: _draft, ...quote }) => ({ ...quote, continues: quote.continues === null || newIndex[quote.continues]! < 0 ? null : newIndex[quote.continues]! }));
-  return { quotes, unbalanced: scan.problems.filter((problem) => !inAny(problem, input.removed)) };
+  return { quotes, unbalanced: scan.problems.filter((problem) => !removed.overlapsAny(problem)) };
 }
 
 /** A cue without surrounding space and quote marks; a bare colon stays a colon. */
@@ -304,7 +419,10 @@ function isSpeechCue(cue: string): boolean {
 /** Repairs the labeller often needs within one sentence. */
 function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: number, drafts: Draft[]): Draft[] {
   const tokens = sentence.tokens;
-  const tokenIndex = (offset: number): number => tokens.findIndex((token) => token.start >= offset);
+  const tokenIndex = (offset: number): number => {
+    const at = tokenAt(tokens, offset);
+    return at < tokens.length ? at : -1;
+  };
   const out: Draft[] = [];
   // "…, the Northgate Herald has been told.": the outlet heard it from an unnamed source; it is
   // the channel, not the speaker, and everything before the comma is what it was told.
@@ -339,6 +457,36 @@ function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: nu
     }
   }
   for (const draft of drafts) {
+    const relative = draft.source ? relativeAttribution(text, tokens, draft.source, sentenceIndex) : null;
+    if (relative && ![...drafts, ...out].some((other) => other.cue && overlaps(other.cue, relative.cue!))) out.push(relative);
+    // "…, reports The Telegraph.": the name after an inverted cue is its source, and what it
+    // reports is the clause before the comma; when another attribution in the sentence already
+    // holds that clause, the outlet only relays it (and is read as the relay).
+    const inverted = draft.cue && !draft.source ? invertedSource(text, tokens, draft) : null;
+    if (inverted) {
+      if (out.some((other) => other.contents.length > 0)) continue;
+      draft.source = inverted.source;
+      draft.contents = [inverted.content];
+    }
+    // "The ministry expects the ban to be lifted, he said.": a cue and speaker closing the
+    // sentence with no content of their own report the clause before the comma.
+    const closing = draft.cue && draft.source && /^[.!?\s]*$/u.test(text.slice(Math.max(draft.cue.end, draft.source.end), sentence.end));
+    if (closing && draft.cue && draft.source && draft.contents.length === 0 && isSpeechCue(text.slice(draft.cue.start, draft.cue.end))) {
+      const clause = clauseBefore(text, tokens, Math.min(draft.cue.start, draft.source.start));
+      if (clause && drafts.every((other) => other === draft || !other.cue || !isSpeechCue(text.slice(other.cue.start, other.cue.end)))) draft.contents = [clause];
+    }
+    // "ALDPORT, March 13 - Crews on the ferries voted …, their union said.": what a closing cue
+    // reports starts with the sentence (after a dateline), not where the labeller began it.
+    if (closing && draft.cue && draft.source && draft.contents.length === 1) {
+      const piece = draft.contents[0]!;
+      const clause = clauseBefore(text, tokens, Math.min(draft.cue.start, draft.source.start));
+      const dateline = DATELINE.exec(text.slice(sentence.start, sentence.end));
+      const start = sentence.start + (dateline ? dateline[0].length : 0);
+      const gap = text.slice(start, piece.start);
+      if (clause && clause.end === piece.end && start < piece.start && !/[,;:“”"]/u.test(gap) && wordCount(text, { start, end: piece.start }) <= 6 && drafts.every((other) => other === draft || (other.source ?? other.cue ?? piece).start >= piece.start)) {
+        draft.contents = [{ start, end: piece.end }];
+      }
+    }
     if (draft.cue) {
       const cueText = text.slice(draft.cue.start, draft.cue.end);
       const afterCue = tokenIndex(draft.cue.end);
@@ -367,11 +515,25 @@ function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: nu
         draft.source = null;
         draft.hearsay = true;
       }
-      // Passive cues name the speaker after "by": "was condemned by Israel as …".
-      if (afterCue >= 0 && text.slice(tokens[afterCue]!.start, tokens[afterCue]!.end) === 'by' && /\b(?:been|was|were|is|are|be|being)\s+\S+$/u.test(cueText)) {
-        const runs = capitalisedRuns(text, tokens.slice(afterCue + 1, afterCue + 6));
-        const run = runs[0];
-        if (run && run.from === 0) draft.source = { start: tokens[afterCue + 1]!.start, end: tokens[afterCue + run.to]!.end };
+      // Passive cues name the speaker after "by": "was condemned by Israel as …", "has been
+      // welcomed by the fishermen's guild as …".
+      const passive = /\b(?:been|was|were|is|are|be|being)\s+\S+(?:\s+by)?$/u.exec(cueText);
+      const cueHasBy = /\sby$/u.test(cueText);
+      const by = cueHasBy ? afterCue - 1 : afterCue;
+      if (passive && by >= 0 && tokenText(text, tokens, by) === 'by') {
+        let end = by + 1;
+        while (end < tokens.length && end <= by + 8 && !PASSIVE_AGENT_END.test(tokenText(text, tokens, end))) end++;
+        if (end > by + 1 && end < tokens.length) {
+          const source = { start: tokens[by + 1]!.start, end: tokens[end - 1]!.end };
+          draft.source = source;
+          if (cueHasBy) draft.cue = { start: draft.cue.start, end: tokens[by - 1]!.end };
+          // What was said follows the speaker ("… by Israel as an “obscene step”"), without the "as".
+          const from = tokenText(text, tokens, end).toLowerCase() === 'as' ? end + 1 : end;
+          const start = tokens[from]?.start ?? source.end;
+          draft.contents = draft.contents
+            .map((piece) => (piece.start <= source.end && piece.end > start ? { start, end: piece.end } : piece))
+            .filter((piece) => piece.start >= source.end || piece.end <= source.start);
+        }
       }
     }
     // A content that is only a channel ("noted in a piece for Foreign Policy:") hands its
@@ -390,12 +552,26 @@ function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: nu
       const previous = out[out.length - 1];
       draft.source = previous?.source ?? guessSource(text, tokens, tokenIndex(draft.cue.start), draft.contents[0] ?? draft.cue);
     }
-    if (draft.source) draft.source = trimMention(text, draft.source);
+    if (draft.source) draft.source = placeSource(text, tokens, trimMention(text, draft.source));
     // "noted in a piece for Foreign Policy: “…”": the channel before the colon is not content.
     draft.contents = draft.contents.map((piece) => {
       const lead = /^[^“”"]{1,80}?:\s*(?=[“"])/u.exec(text.slice(piece.start, piece.end));
       return lead && wordCount(text, { start: piece.start, end: piece.start + lead[0].length }) <= 8 ? { start: piece.start + lead[0].length, end: piece.end } : piece;
     });
+    if (draft.cue) {
+      const cue = draft.cue;
+      const rightAfterCue = (piece: Span): boolean => /^\s*$/u.test(text.slice(cue.end, piece.start));
+      draft.contents = draft.contents.flatMap((piece) => {
+        if (!rightAfterCue(piece)) return [piece];
+        const written = text.slice(piece.start, piece.end);
+        // "said in a statement on Tuesday that …": the channel is not content; the clause starts at "that".
+        const channel = CHANNEL_BEFORE_THAT.exec(written);
+        if (channel) return [{ start: piece.start + channel[0].length, end: piece.end }];
+        // "The claim could not be verified": content that opens with a finite verb has no
+        // subject of its own; the "cue" was the subject of the sentence.
+        return PREDICATE_START.test(written) ? [] : [piece];
+      });
+    }
     // "Days after conflict broke out, President X said he feared …": reported content follows
     // its cue; an unquoted piece before the speaker is scene-setting the labeller swept in.
     const head = draft.source ?? draft.cue;
@@ -412,18 +588,134 @@ function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: nu
         return !(found && found.end >= piece.end - 2 && wordCount(text, piece) <= 10);
       });
     }
+    // "said volunteers had noticed a smell near the plant over the weekend.": reported speech
+    // after its cue runs to the end of the sentence when nothing but plain words follow.
+    const last = draft.contents[draft.contents.length - 1];
+    if (draft.cue && last && draft.cue.end <= last.start && (!draft.source || draft.source.end <= last.start) && !/[,;:—–”"’»]\s*$/u.test(text.slice(last.start, last.end))) {
+      const final = tokens.length - (/^[.?!]$/u.test(tokenText(text, tokens, tokens.length - 1)) ? 2 : 1);
+      const tail = { start: last.end, end: tokens[final]?.end ?? last.end };
+      const others = drafts.flatMap((other) => (other === draft ? [] : [other.cue, other.source, ...other.contents])).filter((span): span is Span => span !== null);
+      const tailText = text.slice(tail.start, tail.end);
+      // A list of names the labeller cut after its first ("between Brenna, Vessel Lines, and Ostport could …") goes on.
+      const listGoesOn = /^,\s*\p{Lu}/u.test(tailText) && /\p{Lu}[\p{L}-]*$/u.test(text.slice(last.start, last.end));
+      if (tail.end > tail.start && !/[;:“”"‘’()—–]/u.test(tailText) && (listGoesOn || !tailText.includes(',')) && !others.some((span) => overlaps(span, tail))) {
+        draft.contents[draft.contents.length - 1] = { start: last.start, end: tail.end };
+      }
+    }
     out.push(draft);
   }
   return out;
 }
 
+/** A wire dateline opening a sentence: "ALDPORT, March 13 -", "KESSERING, March 12 (VPA) -". */
+const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]+,[^\n–—]{0,40}?\s[-–—]\s+/u;
+/** Where the agent of a passive cue ends: "by the guild as …", "by Israel, …". */
+const PASSIVE_AGENT_END = /^(?:as|for|that|to|over|after|when|because|in|on|[,.;:!?“”"‘’(])$/iu;
+const CHANNEL_BEFORE_THAT = /^(?:in|on|at|during|via|through)\s[^“”"‘’,;:.]{1,80}?\s(?=that\s)/iu;
+const PREDICATE_START = /^(?:could|would|should|can|cannot|may|might|must|will|shall|is|are|was|were|has|have|had|does|did|do)\b/iu;
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
+
+function tokenText(text: string, tokens: readonly Token[], i: number): string {
+  const token = tokens[i];
+  return token ? text.slice(token.start, token.end) : '';
+}
+
+/**
+ * The noun phrase that opens the clause ending before token `end`: from the sentence start or
+ * the last comma, semicolon or colon, without trailing time adverbs ("Health officials on
+ * Wednesday").
+ */
+function clauseSubject(text: string, tokens: readonly Token[], end: number): Span | null {
+  let start = end;
+  while (start > 0 && !/^(?:[,;:—–“”"-]|--)$/u.test(tokenText(text, tokens, start - 1))) start--;
+  if (start >= end) return null;
+  return trimMention(text, { start: tokens[start]!.start, end: tokens[end - 1]!.end });
+}
+
+/** The position of the first token that starts at or after `offset` (`tokens.length` when none does). */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  return lastStartingBefore(tokens, offset) + 1;
+}
+
+/** The text from the sentence start to the comma just before `at`, when there is one: "X expects Y, he said". */
+function clauseBefore(text: string, tokens: readonly Token[], at: number): Span | null {
+  const comma = tokenAt(tokens, at) - 1;
+  if (comma < 2 || tokenText(text, tokens, comma) !== ',' || !/^\s*$/u.test(text.slice(tokens[comma]!.end, at))) return null;
+  return { start: tokens[0]!.start, end: tokens[comma - 1]!.end };
+}
+
+/**
+ * A source the labeller took from the wrong place, moved to where the speaker is named: a date
+ * in brackets ("Health officials on Wednesday (13/3)") stands for the subject before it; a
+ * possessive before a speech noun ("her group's claim") for its possessor. An article or
+ * determiner alone ("The claim could not be verified") is no source.
+ */
+function placeSource(text: string, tokens: readonly Token[], source: Span): Span | null {
+  const from = tokenAt(tokens, source.start);
+  const to = tokenAt(tokens, source.end);
+  if (to <= from) return source;
+  if (tokenText(text, tokens, to - 1) === ')' && (tokenText(text, tokens, from - 1) === '(' || tokenText(text, tokens, from) === '(')) {
+    let open = from;
+    while (open > 0 && tokenText(text, tokens, open) !== '(') open--;
+    return tokenText(text, tokens, open) === '(' ? clauseSubject(text, tokens, open) : null;
+  }
+  if (to - from > 1 && /^['’]s?$/u.test(tokenText(text, tokens, to - 1))) return { start: source.start, end: tokens[to - 2]!.end };
+  const words = tokens.slice(from, to).map((_, i) => tokenText(text, tokens, from + i).toLowerCase());
+  return words.every((word) => DETERMINERS_ONLY.has(word)) ? null : source;
+}
+
+const DETERMINERS_ONLY = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+
+/**
+ * "Campaigners from Almer Watch, who say …", "the voters, many of whom said …": a source that
+ * opens with a relative pronoun after a comma. Returns the pronoun as written (the mention)
+ * and the noun phrase before the comma (who it stands for).
+ */
+function relativeSource(text: string, tokens: readonly Token[], source: Span): { pronoun: Span; antecedent: Span } | null {
+  const pronoun = /^(?:(?:\p{L}+\s+of\s+)?(?:who|whom)|which|that)\b/iu.exec(text.slice(source.start, source.end));
+  if (!pronoun || !/(?:,|--|—|–)\s*$/u.test(text.slice(Math.max(0, source.start - 4), source.start))) return null;
+  const comma = tokenAt(tokens, source.start) - 1;
+  const antecedent = comma > 0 && /^(?:,|--|—|–)$/u.test(tokenText(text, tokens, comma)) ? clauseSubject(text, tokens, comma) : null;
+  return antecedent ? { pronoun: { start: source.start, end: source.start + pronoun[0].length }, antecedent } : null;
+}
+
+/**
+ * "Campaigners from Almer Watch, who say the leak began on Sunday, welcomed …": a relative
+ * clause opened by a reporting verb is an attribution of its own, spoken by the noun phrase
+ * before it.
+ */
+function relativeAttribution(text: string, tokens: readonly Token[], source: Span, sentence: number): Draft | null {
+  const at = tokenAt(tokens, source.start);
+  if (at < 1 || !RELATIVE_PRONOUNS.has(tokenText(text, tokens, at).toLowerCase()) || tokenText(text, tokens, at - 1) !== ',') return null;
+  if (!CUE_VERBS.has(tokenText(text, tokens, at + 1).toLowerCase())) return null;
+  let close = at + 2;
+  while (close < tokens.length && !/^[,;.]$/u.test(tokenText(text, tokens, close))) close++;
+  if (close >= tokens.length || close < at + 4) return null;
+  return { contents: [{ start: tokens[at + 2]!.start, end: tokens[close - 1]!.end }], cue: tokens[at + 1]!, source: tokens[at]!, sentence, continuation: false };
+}
+
+/** "…, reports The Telegraph.": a name closing the sentence after an inverted cue is the cue's source. */
+function invertedSource(text: string, tokens: readonly Token[], draft: Draft): { source: Span; content: Span } | null {
+  const cue = draft.cue!;
+  const content = draft.contents[0];
+  if (draft.contents.length !== 1 || !content || !/^\s*$/u.test(text.slice(cue.end, content.start))) return null;
+  if (!/^[.!?”"’\s]*$/u.test(text.slice(content.end, tokens[tokens.length - 1]!.end))) return null;
+  const name = text.slice(content.start, content.end).replace(/[.\s]+$/u, '');
+  if (!/^(?:[Tt]he\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,4}$/u.test(name)) return null;
+  const clause = clauseBefore(text, tokens, cue.start);
+  return clause ? { source: { start: content.start, end: content.start + name.length }, content: clause } : null;
+}
+
 const TRAILING_ADVERB = /(?:\s+(?:meanwhile|also|however|reportedly|previously|later|then|earlier|too|now|further|again|already|once|himself|herself|themselves|yesterday|today|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|last (?:week|month|year|night)|\w+ly))+$/iu;
 const CHANNEL_TAIL = /\s+(?:on|via|during|while|quoted|according|told|in (?:his|her|their|its|a|an|the) (?:telegram|statement|interview|speech|post|piece|letter|address))\b[\s\S]*$/iu;
 
-/** A source mention without the adverbs and channel words the labeller sometimes sweeps in. */
+/** "Mr Mamulashvili, who was recently placed …": a relative clause describes the speaker, it is no part of the mention. */
+const RELATIVE_TAIL = /\s*,\s*(?:who|whom|whose|which)\b[\s\S]*$/iu;
+
+/** A source mention without the relative clauses, adverbs and channel words the labeller sometimes sweeps in. */
 function trimMention(text: string, span: Span): Span {
   const written = text.slice(span.start, span.end);
-  const cut = written.replace(CHANNEL_TAIL, '').replace(TRAILING_ADVERB, '');
+  const cut = written.replace(RELATIVE_TAIL, '').replace(CHANNEL_TAIL, '').replace(TRAILING_ADVERB, '');
   return trimSpan(text, { start: span.start, end: span.start + (cut.length > 0 ? cut.length : written.length) });
 }
 
@@ -447,10 +739,11 @@ function splitDirect(text: string, drafts: readonly Draft[]): Draft[] {
 }
 
 /** Finds the cue for a quote the labeller missed: in its sentence, a colon line before it, or none. */
-function attachCue(text: string, sentences: readonly QuoteSentence[], drafts: readonly Draft[], quote: QuotedSpan, index: number): Draft {
-  const last = sentences.findLastIndex((sentence) => overlaps(sentence, quote));
+function attachCue(text: string, sentences: readonly QuoteSentence[], drafts: DraftSweep, quote: QuotedSpan, index: number): Draft {
+  const lastBefore = lastStartingBefore(sentences, quote.end);
+  const last = lastBefore >= 0 && sentences[lastBefore]!.end > quote.start ? lastBefore : -1;
   // A labeller cue in the quote's own sentences that has no content yet.
-  const free = drafts.find((draft) => draft.cue && draft.sentence >= index && draft.sentence <= last && draft.contents.every((content) => !overlaps(content, quote)) && draft.contents.length === 0);
+  const free = drafts.inSentences(index, last).find((draft) => draft.cue && draft.contents.every((content) => !overlaps(content, quote)) && draft.contents.length === 0);
   if (free) return { ...free, contents: [quote], continuation: false };
   // A reporting verb outside the quote in the same sentences: "…,” said Kadyrov on Telegram.
   for (let i = index; i <= last; i++) {
@@ -466,7 +759,7 @@ function attachCue(text: string, sentences: readonly QuoteSentence[], drafts: re
   // "He said:" at the end of the sentence before.
   const before = sentences[index - 1];
   if (before && /:\s*$/u.test(text.slice(before.start, quote.start))) {
-    const colonDraft = drafts.find((draft) => draft.sentence === index - 1 && draft.cue);
+    const colonDraft = drafts.inSentences(index - 1, index - 1).find((draft) => draft.cue);
     if (colonDraft) return { contents: [quote], cue: colonDraft.cue, source: colonDraft.source, sentence: index - 1, continuation: false };
   }
   return { contents: [quote], cue: null, source: null, sentence: index, continuation: true };
@@ -541,10 +834,7 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
   const { text, sentences } = input;
   const out: (ExtractedQuote & { draft: number })[] = [];
   const speakers: Speaker[] = [];
-  const sentenceOf = (offset: number): number => {
-    const i = sentences.findIndex((sentence) => offset < sentence.end);
-    return i < 0 ? sentences.length - 1 : i;
-  };
+  const sentenceOf = (offset: number): number => Math.min(firstEndingAfter(sentences, offset), sentences.length - 1);
 
   for (const [draftIndex, draft] of drafts.entries()) {
     const contentSpan = { start: draft.contents[0]!.start, end: draft.contents[draft.contents.length - 1]!.end };
@@ -554,15 +844,24 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
     let mention: Span | null = null;
     let role: string | null = null;
 
-    if (draft.source) {
-      mention = withAppositiveName(text, withPossessor(text, trimSpan(text, draft.source)), input.mentions);
+    // A source of nothing but marks and spaces (a stray quote mark the labeller took) is no source.
+    const source = draft.source ? trimSpan(text, draft.source) : null;
+    if (source && source.start < source.end) {
+      // "Campaigners from Almer Watch, who say …": the speaker is read from the noun phrase the
+      // relative pronoun stands for, and the pronoun stays the mention, as "he" does.
+      const relative = relativeSource(text, sentences[sentenceIndex]?.tokens ?? [], source);
+      mention = withAppositiveName(text, withPossessor(text, withWholeNames(text, relative?.antecedent ?? source, input.mentions)), input.mentions);
       mention = withRelativeHead(text, mention, draft.cue, sentences[sentenceOf(mention.start)]);
       const tokens = sentences[sentenceIndex]?.tokens.filter((token) => token.start >= mention!.start && token.end <= mention!.end) ?? [];
       // Only proper names: the tagger's role and pronoun mentions are what this pass reads itself.
-      const names = input.mentions.filter((m) => (m.kind === undefined || m.kind === 'name' || m.kind === 'acronym') && m.start >= mention!.start && m.end <= mention!.end);
+      const names = spanIndexOf(input.mentions).within(mention).filter((m) => m.kind === undefined || m.kind === 'name' || m.kind === 'acronym');
       const reading = readSource(text, tokens, names);
       role = reading.role ? text.slice(reading.role.start, reading.role.end) : null;
       speaker = speakerFor(text, reading, mention, speakers, sentences, sentenceIndex, at, input.mentions, quotes);
+      if (relative) {
+        speaker = { ...speaker, antecedent: speaker.antecedent ?? mention };
+        mention = relative.pronoun;
+      }
     } else if (draft.continuation) {
       // A quote paragraph with no cue carries on the last speaker quoted, not the last holder of
       // a belief ("which is known to block …" in between).
@@ -571,6 +870,14 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
         speaker = previousSpeaker;
         role = previousSpeaker.role;
       }
+    }
+    // A speaker no reader would accept ("13/3)", "her group's") is an unknown speaker; the
+    // mention stays as evidence only when it is a pronoun ("who") or a speaker in its own right.
+    if (speaker?.name && !isSpeakerName(speaker.name)) {
+      const written = mention ? text.slice(mention.start, mention.end) : '';
+      if (!RELATIVE_PRONOUNS.has(written.toLowerCase()) && !isSpeakerName(written)) mention = null;
+      speaker = null;
+      role = role && isSpeakerName(role) ? role : null;
     }
     if (draft.continuation && !speaker) continue;
 
@@ -604,9 +911,9 @@ function spanOfSentences(sentences: readonly QuoteSentence[], from: number, to: 
 }
 
 function kindOf(text: string, content: Span, quotes: readonly QuotedSpan[]): QuoteKind {
-  const inside = quotes.filter((quote) => quote.start >= content.start && quote.end <= content.end);
+  const inside = spanIndexOf(quotes).within(content);
   if (inside.length === 0) {
-    const around = quotes.some((quote) => quote.start <= content.start && quote.end >= content.end);
+    const around = spanIndexOf(quotes).containsAny(content);
     return around ? 'direct' : 'indirect';
   }
   const quoted = inside.reduce((sum, quote) => sum + (quote.end - quote.start), 0);
@@ -630,7 +937,7 @@ function speakerFor(
   names: readonly NamedMention[],
   quotes: readonly QuotedSpan[],
 ): Speaker {
-  const recent = [...speakers].reverse().find((speaker) => sentenceIndex - speaker.sentence <= RECENT_SENTENCES && speaker.end < at);
+  const recent = speakers.findLast((speaker) => sentenceIndex - speaker.sentence <= RECENT_SENTENCES && speaker.end < at);
   const base = { sentence: sentenceIndex, end: at };
   if (reading.shape === 'name' && reading.name) {
     const written = text.slice(reading.name.start, reading.name.end);
@@ -643,23 +950,21 @@ function speakerFor(
     // "it" is an organisation or a document, "they" a group: neither is the last person quoted.
     if (pronoun === 'it' || pronoun === 'you') return { ...base, name: null, antecedent: null, role: null };
     if (pronoun === 'they' || pronoun === 'we') {
+      // "Russia and China … They": the group as written; it is no one entity.
       const group = nearestGroup(text, sentences, sentenceIndex, at);
-      return { ...base, name: group ? text.slice(group.start, group.end) : null, antecedent: group, role: null };
+      return { ...base, name: group ? text.slice(group.start, group.end) : null, antecedent: null, role: null };
     }
-    // A person who is the subject of the sentence before (or of this one, before the pronoun)
-    // and was named after the last speaker: "It comes as Putin has blamed … He offered …".
-    const subject = recentSubject(text, sentences, sentenceIndex, at, names, quotes);
-    if (subject && (!recent || subject.start > recent.end)) {
-      const written = text.slice(subject.start, subject.end);
-      const full = fullerName(text, sentences, written, subject);
-      return { ...base, name: full ? text.slice(full.start, full.end) : bareName(written) || written, antecedent: full ?? subject, role: null };
-    }
-    if (recent) return { ...base, name: recent.name, antecedent: recent.antecedent, role: recent.role };
-    const named = nearestName(text, sentences, sentenceIndex, at);
-    if (named) return { ...base, name: text.slice(named.start, named.end), antecedent: named, role: null };
-    return { ...base, name: null, antecedent: null, role: null };
+    return { ...base, ...personReferred(text, sentences, sentenceIndex, at, names, quotes, recent) };
   }
   const role = reading.role ? text.slice(reading.role.start, reading.role.end) : text.slice(mention.start, mention.end);
+  // "her office", "his spokesman": someone's office or aide, named after the person "her" is.
+  const owned = /^(?:his|her)\s+(\S[\s\S]*)$/iu.exec(role);
+  if (owned) {
+    const owner = personReferred(text, sentences, sentenceIndex, at, names, quotes, recent);
+    // Written with the apostrophe the text around it uses.
+    const apostrophe = text.slice(sentences[Math.max(0, sentenceIndex - 2)]!.start, sentences[sentenceIndex]!.end).includes('’') ? '’' : "'";
+    if (owner.name) return { ...base, name: `${owner.name}${apostrophe}s ${owned[1]}`, antecedent: null, role };
+  }
   // "The head of the Georgian Legion has said …" in a story that later names "Mamuka
   // Mamulashvili, head of the Georgian Legion": the office is held by the person named with it.
   const holder = namedHolder(text, role, mention, names);
@@ -667,9 +972,69 @@ function speakerFor(
     const written = text.slice(holder.start, holder.end);
     return { ...base, name: bareName(written) || written, antecedent: holder, role };
   }
-  if (reading.shape === 'description' && recent && !isPlural(role)) return { ...base, name: recent.name, antecedent: recent.antecedent, role: recent.role ?? role };
-  // A role with no name introduces its speaker: the role is the best name the text gives.
-  return { ...base, name: role, antecedent: mention, role };
+  // "their union said … The Harbour Workers' Union said": an organisation named nearby by the
+  // same head noun.
+  const organisation = organisationByHead(text, role, sentences, sentenceIndex, names);
+  if (organisation) return { ...base, name: text.slice(organisation.start, organisation.end), antecedent: organisation, role };
+  // "the Chechen leader" is the last speaker; "the regional health office" after "Health
+  // officials" is not: a singular description does not point back to a group.
+  // "The Environment Ministry's spokesman" names whose spokesman: it introduces someone new.
+  const introduces = /^[Tt]he\s+(?:\p{Lu}[\p{L}-]*\s+)*\p{Lu}[\p{L}-]*['’]s?\s/u.test(role);
+  if (reading.shape === 'description' && recent && !introduces && !isPlural(role) && !(recent.name === recent.role && isPlural(recent.role ?? ''))) return { ...base, name: recent.name, antecedent: recent.antecedent, role: recent.role ?? role };
+  // A role with no name introduces its speaker: the role is the best name the text gives,
+  // without a clause that narrows it ("Residents we spoke to" → "Residents").
+  const described = role.replace(BARE_RELATIVE, '');
+  return { ...base, name: described.replace(CONTACT_CLAUSE, ''), antecedent: mention, role: described };
+}
+
+/** A relative or contact clause after the head of a description: "… who spoke to us", "… we spoke to". */
+const CONTACT_CLAUSE = /\s+(?:who|whom|whose|which|that|we|they|i|you)\s[\s\S]*$/iu;
+/** "a super PAC that": the labeller's source sometimes ends on the relative pronoun that follows it. */
+const BARE_RELATIVE = /,?\s+(?:who|whom|which|that)$/iu;
+
+/**
+ * The one organisation named within two sentences of a description ("the ministry", "their
+ * union", "its parent group") whose name ends in the description's head noun ("Environment
+ * Ministry", "Harbour Workers' Union"); the nearest before the description wins.
+ */
+function organisationByHead(text: string, role: string, sentences: readonly QuoteSentence[], sentenceIndex: number, names: readonly NamedMention[]): Span | null {
+  const description = /^(?:the|its|their)\s+(?:[\p{Ll}-]+\s+)*([\p{Ll}-]+)$/u.exec(role.trim());
+  if (!description) return null;
+  const head = description[1]!;
+  const from = sentences[Math.max(0, sentenceIndex - 2)]!.start;
+  const to = sentences[Math.min(sentences.length - 1, sentenceIndex + 2)]!.end;
+  const here = sentences[sentenceIndex]!.start;
+  const found = spanIndexOf(names)
+    .within({ start: from, end: to })
+    .filter((name) => name.type === 'ORG' && /(\p{L}+)$/u.exec(text.slice(name.start, name.end))?.[1]!.toLowerCase() === head);
+  if (new Set(found.map((name) => text.slice(name.start, name.end))).size !== 1) return null;
+  return found.filter((name) => name.start < here).pop() ?? found[0]!;
+}
+
+/**
+ * The person "he" or "she" points to: a person who is the subject of the sentence before (or of
+ * this one, before the pronoun) and was named after the last speaker ("It comes as Putin has
+ * blamed … He offered …"), else the last speaker, else the nearest name.
+ */
+function personReferred(
+  text: string,
+  sentences: readonly QuoteSentence[],
+  sentenceIndex: number,
+  at: number,
+  names: readonly NamedMention[],
+  quotes: readonly QuotedSpan[],
+  recent: Speaker | undefined,
+): Pick<Speaker, 'name' | 'antecedent' | 'role'> {
+  const subject = recentSubject(text, sentences, sentenceIndex, at, names, quotes);
+  if (subject && (!recent || subject.start > recent.end)) {
+    const written = text.slice(subject.start, subject.end);
+    const full = fullerName(text, sentences, written, subject);
+    return { name: full ? text.slice(full.start, full.end) : bareName(written) || written, antecedent: full ?? subject, role: null };
+  }
+  if (recent) return { name: recent.name, antecedent: recent.antecedent, role: recent.role };
+  const named = nearestName(text, sentences, sentenceIndex, at);
+  if (named) return { name: text.slice(named.start, named.end), antecedent: named, role: null };
+  return { name: null, antecedent: null, role: null };
 }
 
 const NOT_SUBJECT_BEFORE = new Set([...LINKS, 'about', 'against', 'between', 'and', 'than']);
@@ -688,9 +1053,9 @@ function recentSubject(
   quotes: readonly QuotedSpan[],
 ): Span | null {
   const candidates = (from: number, to: number): Span | null => {
-    for (const name of names) {
-      if (name.type !== 'PERSON' || (name.kind !== undefined && name.kind !== 'name') || name.start < from || name.end > to) continue;
-      if (quotes.some((quote) => name.start >= quote.start && name.end <= quote.end)) continue;
+    for (const name of spanIndexOf(names).within({ start: from, end: to })) {
+      if (name.type !== 'PERSON' || (name.kind !== undefined && name.kind !== 'name')) continue;
+      if (spanIndexOf(quotes).containsAny(name)) continue;
       if (/^['’]s?\b/u.test(text.slice(name.end, name.end + 2)) || /['’]s?$/u.test(text.slice(name.start, name.end))) continue;
       const before = /(\p{L}+)\W*$/u.exec(text.slice(Math.max(from, name.start - 30), name.start));
       if (before && NOT_SUBJECT_BEFORE.has(before[1]!.toLowerCase())) continue;
@@ -715,16 +1080,53 @@ function namedHolder(text: string, role: string, mention: Span, names: readonly 
   const office = role.replace(/^(?:the|a|an)\s+/iu, '').trim();
   if (office.split(/\s+/u).length < 3 || isPlural(office)) return null;
   const holders = new Map<string, Span>();
-  const lower = text.toLowerCase();
-  const needle = office.toLowerCase();
-  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+  for (const { at, found } of officeHolders(text, office.toLowerCase(), names)) {
     if (at >= mention.start && at < mention.end) continue;
-    const before = names.find((name) => name.type === 'PERSON' && name.end <= at && /^,\s*(?:the\s+)?$/iu.test(text.slice(name.end, at)));
-    const after = names.find((name) => name.type === 'PERSON' && name.start >= at + needle.length && /^,?\s*$/u.test(text.slice(at + needle.length, name.start)));
-    const found = before ?? after;
     if (found) holders.set(bareName(text.slice(found.start, found.end)).toLowerCase(), found);
   }
   return holders.size === 1 ? [...holders.values()][0]! : null;
+}
+
+/** Per text and office: where the office is written and the person named with it there, found once. */
+const holdersByText = new WeakMap<readonly NamedMention[], { text: string; lower: string; offices: Map<string, { at: number; found: NamedMention | undefined }[]> }>();
+
+function officeHolders(text: string, needle: string, names: readonly NamedMention[]): { at: number; found: NamedMention | undefined }[] {
+  let cache = holdersByText.get(names);
+  if (!cache || cache.text !== text) {
+    cache = { text, lower: text.toLowerCase(), offices: new Map() };
+    holdersByText.set(names, cache);
+  }
+  let list = cache.offices.get(needle);
+  if (list) return list;
+  list = [];
+  const index = spanIndexOf(names);
+  for (let at = cache.lower.indexOf(needle); at >= 0; at = cache.lower.indexOf(needle, at + 1)) {
+    // "X, the head of …" or "head of … X": the name sits across a comma, maybe an article.
+    const before = index
+      .endingIn(runStart(text, at, /[\s,theTHE]/u), at)
+      .find((name) => name.type === 'PERSON' && /^,\s*(?:the\s+)?$/iu.test(text.slice(name.end, at)));
+    const end = at + needle.length;
+    const after = index
+      .startingIn(end, runEnd(text, end, /[\s,]/u))
+      .find((name) => name.type === 'PERSON' && /^,?\s*$/u.test(text.slice(end, name.start)));
+    list.push({ at, found: before ?? after });
+  }
+  cache.offices.set(needle, list);
+  return list;
+}
+
+/** Where the run of characters matching `allowed` that ends at `end` starts. */
+function runStart(text: string, end: number, allowed: RegExp): number {
+  let start = end;
+  while (start > 0 && allowed.test(text[start - 1]!)) start--;
+  return start;
+}
+
+/** Where the run of characters matching `allowed` that starts at `start` ends. */
+function runEnd(text: string, start: number, allowed: RegExp): number {
+  let end = start;
+  while (end < text.length && allowed.test(text[end]!)) end++;
+  return end;
 }
 
 /**
@@ -736,6 +1138,25 @@ function withRelativeHead(text: string, mention: Span, cue: Span | null, sentenc
   const head = /^(?:(?:the|many|some|most|several|other)\s+)?\p{L}+s\s+$/iu.exec(text.slice(sentence.start, mention.start));
   if (!head || /^(?:as|is|was|has|this|thus|perhaps|yes)\s+$/iu.test(head[0])) return mention;
   return trimSpan(text, { start: sentence.start, end: cue.start });
+}
+
+/** "Company" when the labeller cut "The Northern Ferry Company": a source never ends inside a name. */
+function withWholeNames(text: string, mention: Span, names: readonly NamedMention[]): Span {
+  let { start, end } = mention;
+  // Names in list order, each against the mention as grown so far: only names that overlap it
+  // can grow it, so the next one to look at is the first overlapping name after the last seen.
+  const index = spanIndexOf(names);
+  for (let seen = -1; ; ) {
+    const next = index.overlappingPositions({ start, end }).find((position) => position > seen);
+    if (next === undefined) break;
+    seen = next;
+    const name = names[next]!;
+    if (name.start >= start && name.end <= end) continue;
+    start = Math.min(start, name.start);
+    end = Math.max(end, name.end);
+  }
+  const article = /\b[Tt]he\s+$/u.exec(text.slice(Math.max(0, start - 4), start));
+  return { start: start < mention.start && article ? start - article[0].length : start, end };
 }
 
 /** "Kessering's mayor" when the labeller kept only "’s mayor" or "mayor": the possessor belongs to the speaker. */
@@ -753,11 +1174,14 @@ function withPossessor(text: string, mention: Span): Span {
  * Ramzan Kadyrov, has expressed …" reaches through the comma to the name.
  */
 function withAppositiveName(text: string, mention: Span, names: readonly NamedMention[]): Span {
-  if (names.some((name) => name.type === 'PERSON' && name.start >= mention.start && name.end <= mention.end)) return mention;
+  const index = spanIndexOf(names);
+  if (index.within(mention).some((name) => name.type === 'PERSON')) return mention;
   // "Hannah Notte, the director of …, noted": the name stands just before the description.
-  const before = names.find((name) => name.type === 'PERSON' && name.end <= mention.start && /^\s*,\s*$/u.test(text.slice(name.end, mention.start)));
+  const before = index
+    .endingIn(runStart(text, mention.start, /[\s,]/u), mention.start)
+    .find((name) => name.type === 'PERSON' && /^\s*,\s*$/u.test(text.slice(name.end, mention.start)));
   if (before && /^(?:the|a|an)\s/u.test(text.slice(mention.start, mention.end))) return { start: before.start, end: mention.end };
-  const person = names.find((name) => name.type === 'PERSON' && name.start >= mention.end && name.start - mention.end <= 60);
+  const person = index.startingIn(mention.end, mention.end + 60).find((name) => name.type === 'PERSON');
   if (!person) return mention;
   const between = text.slice(mention.end, person.start);
   const after = text.slice(person.end, person.end + 2);
@@ -771,20 +1195,34 @@ function fullerName(text: string, sentences: readonly QuoteSentence[], written: 
   const parts = bare.split(/\s+/u);
   const surname = parts[parts.length - 1];
   if (!surname || parts.length > 1) return null;
+  const first = fullNames(text, sentences).get(surname);
+  return first && first.sentenceStart < at.start ? first.name : null;
+}
+
+const fullNamesOf = new WeakMap<readonly QuoteSentence[], { text: string; bySurname: Map<string, { sentenceStart: number; name: Span }> }>();
+
+/**
+ * The first name of two words or more written with each surname, and the start of its sentence:
+ * `fullerName` asks once per speaker, so the document is read for names once, not each time.
+ */
+function fullNames(text: string, sentences: readonly QuoteSentence[]): Map<string, { sentenceStart: number; name: Span }> {
+  const cached = fullNamesOf.get(sentences);
+  if (cached && cached.text === text) return cached.bySurname;
+  const bySurname = new Map<string, { sentenceStart: number; name: Span }>();
   for (const sentence of sentences) {
-    if (sentence.start >= at.start) break;
     for (const run of capitalisedRuns(text, sentence.tokens)) {
       const span = { start: sentence.tokens[run.from]!.start, end: sentence.tokens[run.to - 1]!.end };
       const words = bareName(text.slice(span.start, span.end)).split(/\s+/u);
-      if (words.length >= 2 && words[words.length - 1] === surname) {
-        // Keep only the name part (drop leading titles such as "Chechen leader").
-        const name = words.join(' ');
-        const offset = text.slice(span.start, span.end).lastIndexOf(name);
-        if (offset >= 0) return { start: span.start + offset, end: span.start + offset + name.length };
-      }
+      const surname = words[words.length - 1]!;
+      if (words.length < 2 || bySurname.has(surname)) continue;
+      // Keep only the name part (drop leading titles such as "Chechen leader").
+      const name = words.join(' ');
+      const offset = text.slice(span.start, span.end).lastIndexOf(name);
+      if (offset >= 0) bySurname.set(surname, { sentenceStart: sentence.start, name: { start: span.start + offset, end: span.start + offset + name.length } });
     }
   }
-  return null;
+  fullNamesOf.set(sentences, { text, bySurname });
+  return bySurname;
 }
 
 /** The nearest capitalised two-word name before `at`, for a pronoun with no recent speaker. */

@@ -7,6 +7,7 @@
  */
 import type { Span } from '../document.js';
 import type { Token } from '../text/tokens.js';
+import { FUNCTION_WORDS } from '../similarity/lexicon.js';
 import { PERSON_PRONOUNS, ROLE_NOUNS } from './lexicon.js';
 
 export interface NamedMention extends Span {
@@ -182,11 +183,14 @@ function readPart(text: string, tokens: readonly Token[], lower: readonly string
   }
   if (DETERMINERS.has(partLower[0]!)) {
     const rest = partTokens.slice(1).map((token) => word(text, token));
-    const allCapitalised = rest.length > 0 && rest.every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()) || w === '&');
+    // "The Harbour Workers' Union": a name with its article (and its possessive apostrophe).
+    const allCapitalised = rest.length > 0 && rest.every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()) || w === '&' || /^['’]$/u.test(w));
     if (partLower[0] === 'the' && allCapitalised) return { name: spanOf(partTokens, 0, partTokens.length), role: null, whole };
-    // "the harbour chief Mr Karlsson": a role, then the name that closes the part.
+    // "the harbour chief Mr Karlsson", "the movement's armed wing Hamas": a description, then
+    // the name that closes the part, right after a common noun (not after "of" or "the").
     const last = capitalisedRuns(text, partTokens).pop();
-    if (last && last.to === partTokens.length && last.from > 1 && ROLE_NOUNS.has(partLower[last.from - 1]!)) {
+    const before = last ? partLower[last.from - 1] : undefined;
+    if (last && last.to === partTokens.length && last.from > 1 && before && (ROLE_NOUNS.has(before) || (/^\p{Ll}/u.test(before) && !LINKS.has(before) && !DETERMINERS.has(before) && before !== 'and' && before !== 'or'))) {
       const name = nameInRun(text, partTokens, last);
       if (name) {
         const nameSpan = spanOf(partTokens, name.from, name.to);
@@ -201,6 +205,7 @@ function readPart(text: string, tokens: readonly Token[], lower: readonly string
     if (mention.start < whole.start || mention.end > whole.end) continue;
     const at = partTokens.findIndex((token) => token.start >= mention.start);
     if (at > 0 && LINKS.has(partLower[at - 1]!)) continue;
+    if (at > 1 && DETERMINERS.has(partLower[at - 1]!) && LINKS.has(partLower[at - 2]!)) continue;
     const after = partTokens.findIndex((token) => token.start >= mention.end);
     if (/['’]s?$/u.test(text.slice(mention.start, mention.end))) continue;
     if (after >= 0 && (/^['’]s?$/u.test(word(text, partTokens[after]!)) || ROLE_NOUNS.has(partLower[after]!))) continue;
@@ -221,6 +226,11 @@ function readPart(text: string, tokens: readonly Token[], lower: readonly string
   const runs = capitalisedRuns(text, partTokens);
   for (const run of runs) {
     if (run.from > 0 && LINKS.has(partLower[run.from - 1]!)) continue;
+    // "Campaigners from Almer Watch", "Experts", "Only 52 percent": a plural noun or a function
+    // word capitalised only because it opens the sentence, which the tagger did not take for a name.
+    const only = run.from === 0 && run.to === 1 ? partLower[0]! : '';
+    const sentenceCase = FUNCTION_WORDS.has(only) || (/[^s]s$/u.test(only) && !/(?:ss|us|is)$/u.test(only));
+    if (sentenceCase && !names.some((name) => name.start <= partTokens[0]!.start && name.end >= partTokens[0]!.end)) continue;
     if (run.from > 1 && DETERMINERS.has(partLower[run.from - 1]!) && LINKS.has(partLower[run.from - 2]!)) continue;
     const next = partTokens[run.to];
     if (next && /^['’]s?$/u.test(word(text, next))) continue;

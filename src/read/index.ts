@@ -76,6 +76,21 @@ export function formatOfPath(path: string): InputFormat | null {
   return EXTENSIONS[extname(path).toLowerCase()] ?? null;
 }
 
+const READ_FORMATS = '.txt, .md, .html, .htm, .json, .jsonl';
+
+/** Documents people save articles as, which we do not read: named when one is given by path. */
+const DOCUMENT_KINDS: Record<string, string> = {
+  '.pdf': 'a PDF document',
+  '.doc': 'a Word document',
+  '.docx': 'a Word document',
+  '.odt': 'an OpenDocument text',
+  '.rtf': 'an RTF document',
+  '.pages': 'a Pages document',
+};
+
+/** How many skipped files a message names before it counts the rest. */
+const NAMED_SKIPS = 5;
+
 export async function readInputs(inputs: readonly ArticleInput[], options: ReadOptions = {}): Promise<ReadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const cwd = options.cwd ?? process.cwd();
@@ -86,11 +101,14 @@ export async function readInputs(inputs: readonly ArticleInput[], options: ReadO
   for (const input of inputs) {
     if (typeof input !== 'string') {
       inlineCount += 1;
-      articles.push(...readInline(input, `inline-${inlineCount}`, maxBytes));
+      // One by one: a JSON Lines file of 200,000 records is more arguments than a call can take.
+      for (const article of readInline(input, `inline-${inlineCount}`, maxBytes)) articles.push(article);
       continue;
     }
     const found = await expandPath(input, cwd, messages);
-    for (const path of found) articles.push(...(await readFileArticle(path, displayPath(path, cwd), maxBytes)));
+    for (const path of found) {
+      for (const article of await readFileArticle(path, displayPath(path, cwd), maxBytes)) articles.push(article);
+    }
   }
 
   const ids = new IdAllocator();
@@ -133,8 +151,14 @@ async function expandPath(input: string, cwd: string, messages: Message[]): Prom
   const files: string[] = [];
   await walk(path, files);
   const articles = files.filter((file) => formatOfPath(file) !== null);
+  const skipped = files.filter((file) => formatOfPath(file) === null).map((file) => relative(path, file));
+  if (skipped.length > 0) {
+    const named = skipped.length > NAMED_SKIPS ? `${skipped.slice(0, NAMED_SKIPS).join(', ')} and ${skipped.length - NAMED_SKIPS} more` : skipped.join(', ');
+    const text = `${input}: skipped ${skipped.length === 1 ? 'a file' : `${skipped.length} files`} not in a format crosscheck reads (${READ_FORMATS}): ${named}. Save an article as text or HTML to include it.`;
+    messages.push(runMessage('read/skipped-file', 'warning', text));
+  }
   if (articles.length === 0) {
-    messages.push(runMessage('read/empty-folder', 'error', `${input}: the folder holds no readable articles (.txt, .md, .html, .htm, .json, .jsonl).`));
+    messages.push(runMessage('read/empty-folder', 'error', `${input}: the folder holds no readable articles (${READ_FORMATS}).`));
   }
   return articles;
 }
@@ -155,6 +179,9 @@ async function readFileArticle(path: string, source: string, maxBytes: number): 
   const failed = (rule: string, text: string): ReadArticle[] => [
     { source, format, text: '', meta: {}, problems: [{ rule, severity: 'error', text: `${source}: ${text}` }] },
   ];
+  // A file named by the user with another extension is read as text, unless it is a document we know we cannot read.
+  const kind = DOCUMENT_KINDS[extname(path).toLowerCase()];
+  if (kind) return failed('read/unsupported-format', `is ${kind}, a format crosscheck does not read (it reads ${READ_FORMATS}); save the article as text or HTML to include it.`);
   let size: number;
   try {
     size = (await stat(path)).size;
@@ -182,11 +209,14 @@ function readInline(input: InlineArticle, fallbackSource: string, maxBytes: numb
   }
   const articles = typeof input.content === 'string' ? readString(input.content, source, format) : readBytes(input.content, source, format);
   const given: Partial<DocumentMeta> = {};
-  if (input.title !== undefined) given.title = input.title;
-  if (input.url !== undefined) given.url = input.url;
-  if (input.outlet !== undefined) given.outlet = input.outlet;
-  if (input.published !== undefined) given.published = input.published;
-  return articles.map((article) => ({ ...article, meta: { ...article.meta, ...given } }));
+  // A blank field says nothing, as in a JSON record: the title is then recovered from the text.
+  for (const key of ['title', 'url', 'outlet', 'published'] as const) {
+    const value = input[key];
+    if (typeof value === 'string' && value.trim()) given[key] = value;
+  }
+  // A title the caller gives replaces the heading read from the text, and that heading's span with it.
+  const replacesTitle = (meta: Partial<DocumentMeta>) => given.title !== undefined && meta.title !== given.title;
+  return articles.map((article) => ({ ...article, meta: { ...article.meta, ...given, ...(replacesTitle(article.meta) ? { titleSpan: null } : {}) } }));
 }
 
 function sniffFormat(content: string | Uint8Array): InputFormat {

@@ -209,7 +209,8 @@ function renderText(text: string, layers: readonly Layer[]): string {
       out.push(esc(text.slice(event.start, event.end)));
     } else if (event.type === 'open') {
       const { layer } = event;
-      labels.push(layer.label);
+      // Cut long labels: a layer reopened around each of thousands of small ones repeats its label.
+      labels.push(truncate(layer.label, 160));
       const title = labels.slice(-TITLE_LAYERS).reverse().join(' · ');
       const id = layer.anchor && !event.continued ? ` id="${esc(layer.anchor)}"` : '';
       out.push(`<${tagOf(layer)} class="${layer.kind}"${id} title="${esc(title)}">`);

@@ -21,7 +21,9 @@ export function renderMarkdownReport(analysis: Analysis): string {
   out.push(...summary.lines.map((line) => `- ${md(line)}`));
   for (const section of SECTIONS) {
     const lines = section(analysis);
-    if (lines.length) out.push('', ...lines);
+    if (lines.length) out.push('');
+    // One by one: a section can hold more lines (200,000 messages) than a call takes arguments.
+    for (const line of lines) out.push(line);
   }
   return `${out.join('\n')}\n`;
 }

@@ -51,8 +51,8 @@ export function groupStatements<Prepared>(quotes: readonly QuoteInText[], judge:
   // translations of one sentence may share little more than a name.
   const pairs = candidatePairs(keys, {
     minShared: 1,
-    maxPostings: 400,
-    maxCandidates: 40,
+    window: CANDIDATE_WINDOW,
+    maxCandidates: 20,
     comparable: (a, b) => quotes[sentences[a]!.quote]!.quote.doc !== quotes[sentences[b]!.quote]!.quote.doc,
   });
 
@@ -61,7 +61,7 @@ export function groupStatements<Prepared>(quotes: readonly QuoteInText[], judge:
   for (const [a, b] of pairs) {
     const left = sentences[a]!.quote;
     const right = sentences[b]!.quote;
-    const score = judge.same(prepared[a]!, prepared[b]!);
+    const score = judge.compare(prepared[a]!, prepared[b]!).same;
     const leftRenders = isRendering(quotes[left]!.quote);
     const rightRenders = isRendering(quotes[right]!.quote);
     if (leftRenders && rightRenders) {
@@ -109,6 +109,9 @@ export function groupStatements<Prepared>(quotes: readonly QuoteInText[], judge:
   return statements;
 }
 
+/** How many later sentences of the same speaker sharing a word each sentence meets. */
+const CANDIDATE_WINDOW = 10;
+
 /** Direct, partial and mixed quotes render the speaker's words; indirect ones report them. */
 function isRendering(quote: Quote): boolean {
   return quote.kind !== 'indirect';
@@ -153,7 +156,7 @@ function variantsOf<Prepared>(
       let bestScore = threshold;
       let match: number | null = null;
       for (const b of otherSentences) {
-        const score = judge.same(prepared[a]!, prepared[b]!);
+        const score = judge.compare(prepared[a]!, prepared[b]!).same;
         if (score >= bestScore) {
           bestScore = score;
           match = b;

@@ -24,15 +24,25 @@ const CONTRACTION = /^(.+?)(n[’']t|N[’']T|[’'](?:s|re|ve|ll|d|m)|[’'](?:
 /** Tokenises `text` between `from` and `to` (defaults: the whole text). */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  const chunk = /\S+/gu;
-  chunk.lastIndex = from;
-  let match: RegExpExecArray | null;
-  // Matching on the whole text and clipping at `to` avoids copying the text for every sentence.
-  while ((match = chunk.exec(text)) !== null && match.index < to) {
-    const end = Math.min(match.index + match[0].length, to);
-    splitChunk(end === match.index + match[0].length ? match[0] : text.slice(match.index, end), match.index, tokens);
+  // A scan by hand that stops at `to`: a regex would read on to the end of a chunk that runs past
+  // `to`, so a long run without spaces cut into many ranges would be read again for each.
+  let at = from;
+  for (;;) {
+    while (at < to && isWhiteSpace(text.charCodeAt(at))) at += 1;
+    if (at >= to) break;
+    const start = at;
+    while (at < to && !isWhiteSpace(text.charCodeAt(at))) at += 1;
+    splitChunk(text.slice(start, at), start, tokens);
   }
   return tokens;
+}
+
+/** The characters of `\s` in a JavaScript regular expression. */
+function isWhiteSpace(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 /** Chunks that cannot hold a URL, an e-mail address or a handle skip those patterns. */
@@ -51,6 +61,7 @@ function splitChunk(chunk: string, offset: number, out: Token[]): void {
   const atomicPossible = mayBeAtomic(chunk);
   let start = 0;
   let end = chunk.length;
+  /** Trailing marks, last first. */
   const trailing: Token[] = [];
 
   // Leading punctuation, one mark at a time.
@@ -79,7 +90,7 @@ function splitChunk(chunk: string, offset: number, out: Token[]): void {
     if (rest.length <= 1) break;
     if (atomicPossible && ATOMIC.some((pattern) => pattern.exec(rest)?.[0].length === rest.length)) break;
     if (rest.endsWith('...')) {
-      trailing.unshift({ start: offset + end - 3, end: offset + end });
+      trailing.push({ start: offset + end - 3, end: offset + end });
       end -= 3;
       continue;
     }
@@ -87,13 +98,13 @@ function splitChunk(chunk: string, offset: number, out: Token[]): void {
     if (last === '.') {
       const word = rest.slice(0, -1);
       if (INITIALISM.test(rest) || INITIAL.test(rest) || (isAbbreviation(word) && /^\p{L}+$/u.test(word))) break;
-      trailing.unshift({ start: offset + end - 1, end: offset + end });
+      trailing.push({ start: offset + end - 1, end: offset + end });
       end -= 1;
       continue;
     }
     if (TRAILING_PUNCT.test(last) || last === '’' || last === "'") {
       // A closing apostrophe after s is a possessive ("Hamas’"): split it off as its own token.
-      trailing.unshift({ start: offset + end - 1, end: offset + end });
+      trailing.push({ start: offset + end - 1, end: offset + end });
       end -= 1;
       continue;
     }
@@ -102,7 +113,7 @@ function splitChunk(chunk: string, offset: number, out: Token[]): void {
 
   const core = chunk.slice(start, end);
   if (core.length > 0) splitCore(core, offset + start, out);
-  out.push(...trailing);
+  for (let i = trailing.length - 1; i >= 0; i--) out.push(trailing[i]!);
 }
 
 function splitCore(core: string, offset: number, out: Token[]): void {

@@ -64,6 +64,65 @@ export function assertAnalysisInvariants(analysis: Analysis): void {
     assert.ok(span.start >= 0 && span.start < span.end && span.end <= doc.text.length, `${what}: span ${span.start}-${span.end} out of range in ${id}`);
     assert.ok(!insideRemoved(doc.removed, span), `${what}: span ${span.start}-${span.end} lies in removed debris of ${id}`);
   }
+  assertEverySpanSlicesItsText(analysis);
+}
+
+/**
+ * Walks the whole analysis, so sections added later are covered without listing them: every
+ * object with numeric `start` and `end` is a span of the document named by the nearest `doc`
+ * above it (a document's own spans belong to that document; a copy's passages `a` and `b` to its
+ * two `docs`). Each must lie in range and cut the text between whole characters, never inside a
+ * surrogate pair; a span shown with its own words (a channel, a relaying outlet) must slice to
+ * exactly those words.
+ */
+export function assertEverySpanSlicesItsText(analysis: Analysis): void {
+  const texts = new Map(analysis.documents.map((doc) => [doc.id, doc.text]));
+  const check = (value: unknown, doc: string | null, path: string): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => check(item, doc, `${path}[${index}]`));
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    const object = value as Record<string, unknown>;
+    const owner = typeof object.doc === 'string' ? object.doc : doc;
+    if (typeof object.start === 'number' && typeof object.end === 'number') {
+      assert.ok(owner !== null, `${path}: span ${object.start}-${object.end} names no document`);
+      const text = texts.get(owner);
+      assert.ok(text !== undefined, `${path}: span names unknown document ${owner}`);
+      const { start, end } = object as unknown as Span;
+      assert.ok(start >= 0 && start <= end && end <= text.length, `${path}: span ${start}-${end} is out of range in ${owner} (${text.length})`);
+      assert.ok(!splitsSurrogatePair(text, start) && !splitsSurrogatePair(text, end), `${path}: span ${start}-${end} cuts a character of ${owner} in half`);
+    }
+    for (const [key, spoken] of [['span', 'text'], ['span', 'name']] as const) {
+      const span = object[key] as Span | undefined;
+      if (span && typeof object[spoken] === 'string' && owner !== null) {
+        assert.equal(texts.get(owner)?.slice(span.start, span.end), object[spoken], `${path}.${spoken} equals the text its span names`);
+      }
+    }
+    const pair = Array.isArray(object.docs) && object.docs.length === 2 ? (object.docs as string[]) : null;
+    for (const [key, item] of Object.entries(object)) {
+      if (pair && key === 'passages' && Array.isArray(item)) {
+        item.forEach((passage: { a?: unknown; b?: unknown }, index) => {
+          check(passage.a, pair[0]!, `${path}.passages[${index}].a`);
+          check(passage.b, pair[1]!, `${path}.passages[${index}].b`);
+        });
+      } else {
+        check(item, owner, `${path}.${key}`);
+      }
+    }
+  };
+  for (const [index, document] of analysis.documents.entries()) {
+    const { text: _text, ...spans } = document;
+    check(spans, document.id, `documents[${index}]`);
+  }
+  const { documents: _documents, ...rest } = analysis;
+  check(rest, null, '');
+}
+
+function splitsSurrogatePair(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
 function assertOrderedDisjoint(spans: readonly Span[], what: string): void {

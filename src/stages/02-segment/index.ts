@@ -2,9 +2,14 @@
  * Stage 2, segment: paragraphs, sentences and word tokens over the text that cleaning kept.
  * Removed debris is cut out before anything is split, so no sentence can reach into a menu or a
  * repeated paragraph, and every later stage that walks sentences sees only the story.
+ *
+ * It is also where absurd inputs are bounded, since every later stage works sentence by
+ * sentence: a "sentence" longer than `maxSentenceLength` characters (a table or a dump without
+ * full stops) is cut at spaces into pieces, and a document with more than `maxSentences`
+ * sentences is analysed up to that many; each is a warning on the document saying where.
  */
 import { z } from 'zod';
-import type { Span } from '../../document.js';
+import type { Message, Span } from '../../document.js';
 import { defineDocumentStage } from '../../stage.js';
 import { splitSentences } from '../../text/sentences.js';
 import { tokenize, type Token } from '../../text/tokens.js';
@@ -28,31 +33,133 @@ export interface SegmentResult {
   sentences: Sentence[];
 }
 
-export const segmentOptions = z.object({}).strict();
+/** The longest news sentences run to a few hundred characters; past this, a text has no full stops. */
+export const MAX_SENTENCE_LENGTH = 5_000;
+/** About 2 million words: far beyond any article, yet analysed in a few minutes. */
+export const MAX_SENTENCES = 100_000;
+
+export const segmentOptions = z
+  .object({
+    /** Longer sentences are cut at spaces into pieces of at most this many characters. Default 5,000. */
+    maxSentenceLength: z.number().int().min(100).default(MAX_SENTENCE_LENGTH),
+    /** Sentences after this many are not analysed (a warning says so). Default 100,000. */
+    maxSentences: z.number().int().min(1).default(MAX_SENTENCES),
+  })
+  .strict();
+
+export type SegmentLimits = z.infer<typeof segmentOptions>;
 
 export const segmentStage = defineDocumentStage({
   name: 'segment',
   summary: 'split the kept text into paragraphs, sentences and tokens',
   options: segmentOptions,
-  run(doc) {
-    return { result: segmentText(doc.text, doc.results.clean?.removed ?? []) };
+  run(doc, options) {
+    const { result, cut, dropped } = segmentWithLimits(doc.text, doc.results.clean?.removed ?? [], options);
+    const messages: Message[] = [];
+    if (cut) {
+      const what =
+        cut.sentences === 1
+          ? `A sentence of ${count(cut.longest, 'character')} was`
+          : `${count(cut.sentences, 'sentence')} longer than ${count(options.maxSentenceLength, 'character')} (the longest has ${cut.longest.toLocaleString('en')}) were`;
+      messages.push({
+        doc: doc.id,
+        stage: 'segment',
+        rule: 'segment/long-sentence',
+        severity: 'warning',
+        text:
+          `${what} cut at spaces into pieces of at most ${count(options.maxSentenceLength, 'character')}: the text has too few full stops to be read ` +
+          'as sentences, so a name or a quote across a cut may be missed.',
+        start: cut.first.start,
+        end: cut.first.end,
+      });
+    }
+    if (dropped) {
+      messages.push({
+        doc: doc.id,
+        stage: 'segment',
+        rule: 'segment/too-many-sentences',
+        severity: 'warning',
+        text:
+          `This document has ${count(result.sentences.length + dropped.sentences, 'sentence')}, more than the ${options.maxSentences.toLocaleString('en')} analysed ` +
+          `in one document: the last ${count(dropped.sentences, 'sentence')}, from here on, were not analysed. Give long texts as separate articles (one file or JSON Lines record each).`,
+        start: dropped.from.start,
+        end: dropped.from.end,
+      });
+    }
+    return { result, messages };
   },
 });
 
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** The stage's work on a bare string and its removed spans (any order), for tests and tools. */
-export function segmentText(text: string, removed: readonly Span[] = []): SegmentResult {
+export function segmentText(text: string, removed: readonly Span[] = [], limits: Partial<SegmentLimits> = {}): SegmentResult {
+  return segmentWithLimits(text, removed, { maxSentenceLength: MAX_SENTENCE_LENGTH, maxSentences: MAX_SENTENCES, ...limits }).result;
+}
+
+interface Bounded {
+  result: SegmentResult;
+  /** Sentences cut into pieces: how many, the length of the longest, and the first one. */
+  cut: { sentences: number; longest: number; first: Span } | null;
+  /** Sentences past the limit: how many, and the span from the first of them to the end of the last. */
+  dropped: { sentences: number; from: Span } | null;
+}
+
+function segmentWithLimits(text: string, removed: readonly Span[], limits: SegmentLimits): Bounded {
   const paragraphs = keptParagraphs(text, removed);
   const sentences: Sentence[] = [];
+  let cut: Bounded['cut'] = null;
+  let dropped: Bounded['dropped'] = null;
   for (const paragraph of paragraphs) {
     const spans = splitSentences(text, paragraph.start, paragraph.end);
     const alone = spans.length === 1;
     for (const span of spans) {
-      const sentence: Sentence = { start: span.start, end: span.end, tokens: tokenize(text, span.start, span.end) };
-      if (alone && !FINAL_PUNCTUATION.test(text.slice(Math.max(span.start, span.end - 4), span.end))) sentence.headline = true;
-      sentences.push(sentence);
+      if (span.end - span.start > limits.maxSentenceLength) {
+        cut ??= { sentences: 0, longest: 0, first: span };
+        cut.sentences += 1;
+        cut.longest = Math.max(cut.longest, span.end - span.start);
+      }
+      for (const piece of span.end - span.start > limits.maxSentenceLength ? pieces(text, span, limits.maxSentenceLength) : [span]) {
+        if (sentences.length >= limits.maxSentences) {
+          dropped ??= { sentences: 0, from: piece };
+          dropped.sentences += 1;
+          dropped.from = { start: dropped.from.start, end: piece.end };
+          continue;
+        }
+        const sentence: Sentence = { start: piece.start, end: piece.end, tokens: tokenize(text, piece.start, piece.end) };
+        if (alone && piece === span && !FINAL_PUNCTUATION.test(text.slice(Math.max(span.start, span.end - 4), span.end))) sentence.headline = true;
+        sentences.push(sentence);
+      }
     }
   }
-  return { paragraphs, sentences };
+  // Paragraphs stop where the analysed sentences do.
+  const last = sentences[sentences.length - 1];
+  const kept = dropped && last ? paragraphs.filter((paragraph) => paragraph.start < last.end).map((paragraph) => (paragraph.end > last.end ? { start: paragraph.start, end: last.end } : paragraph)) : paragraphs;
+  return { result: { paragraphs: kept, sentences }, cut, dropped };
+}
+
+/** `span` in pieces of at most `length` characters, cut after the last space before each limit. */
+function pieces(text: string, span: Span, length: number): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  while (span.end - start > length) {
+    let end = start + length;
+    while (end > start + length / 2 && !/\s/u.test(text[end - 1]!)) end -= 1;
+    // No space in the second half: cut at the limit, but never between the halves of a surrogate pair.
+    if (end <= start + length / 2) end = start + length - (isHighSurrogate(text.charCodeAt(start + length - 1)) ? 1 : 0);
+    const piece = trim(text, start, end);
+    if (piece) out.push(piece);
+    start = end;
+  }
+  const rest = trim(text, start, span.end);
+  if (rest) out.push(rest);
+  return out;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** Ends with a sentence mark, a lead-in colon or a trailing comma, maybe inside closing quotes. */

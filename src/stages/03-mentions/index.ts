@@ -79,17 +79,23 @@ export const mentionsStage = defineDocumentStage({
     const model = defaultModel();
     const forms = sentences.map((sentence) => sentence.tokens.map((token) => doc.text.slice(token.start, token.end)));
     const tagged = tagDocument(model, forms).map((spans, s) => joinNames(forms[s]!, addKnownNames(forms[s]!, repairSpans(forms[s]!, spans))));
+    const body = bodyOfTitleCaseHeadlines(doc.text, sentences, forms);
     const perSentence = sentences.map((sentence, s) =>
       tagged[s]!
         // A Title Case headline read whole as one name ("Campaigners Say Leak Began Early") is no name.
         .filter((span) => !(sentence.headline && span.end - span.start >= 5 && span.end - span.start >= 0.8 * sentence.tokens.length))
+        // In a Title Case headline capitals say nothing, so an organisation or other name of
+        // several words there ("Putin's Allies Defend Palestine") is kept only when the body
+        // writes it too; people's names (a byline, "Reporting by …") are trusted as tagged.
+        .filter((span) => !(sentence.headline && body !== null && span.type !== 'PER' && span.type !== 'LOC' && span.end - span.start >= 2 && isTitleCase(forms[s]!) && !body.includes(doc.text.slice(sentence.tokens[span.start]!.start, sentence.tokens[span.end - 1]!.end))))
         .map((span) => ({ ...span, mention: nameMention(doc, sentence.tokens, forms[s]!, span.start, span.end, span.type) })),
     );
     harmoniseTypes(doc, perSentence);
+    const names = namesByText(doc, perSentence);
     const mentions: Mention[] = [];
     sentences.forEach((sentence, s) => {
       const words = forms[s]!;
-      const items = splitCompounds(doc, sentence.tokens, words, perSentence[s]!, perSentence);
+      const items = splitCompounds(doc, perSentence[s]!, names);
       for (const item of items) {
         if (item.mention.type === 'PERSON') attachRole(sentence.tokens, words, item.start, item.end, item.mention, items);
       }
@@ -99,6 +105,24 @@ export const mentionsStage = defineDocumentStage({
     return { result: { mentions } };
   },
 });
+
+/** Words a Title Case headline leaves in lower case. */
+const TITLE_CASE_MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'via']);
+
+/** True when nearly every word of a line is capitalised, as in "Putin's Allies Defend Palestine". */
+function isTitleCase(words: readonly string[]): boolean {
+  const major = words.filter((word) => /^\p{L}/u.test(word) && !TITLE_CASE_MINOR.has(word.toLowerCase()));
+  return major.length >= 3 && major.filter((word) => /^\p{Lu}/u.test(word)).length >= 0.8 * major.length;
+}
+
+/** The text of every sentence that is not a headline, when the document has a Title Case headline (else null). */
+function bodyOfTitleCaseHeadlines(text: string, sentences: readonly { start: number; end: number; headline?: boolean }[], forms: readonly (readonly string[])[]): string | null {
+  if (!sentences.some((sentence, s) => sentence.headline && isTitleCase(forms[s]!))) return null;
+  return sentences
+    .filter((sentence) => !sentence.headline)
+    .map((sentence) => text.slice(sentence.start, sentence.end))
+    .join('\n');
+}
 
 interface TokenMention {
   start: number;
@@ -280,18 +304,26 @@ function harmoniseTypes(doc: Readonly<Doc>, perSentence: TokenMention[][]): void
 }
 
 /**
- * "Turkey-Syria", "Greek-Cypriot", "NATO-led": a hyphenated word tagged as one name holds
- * names of its own; each part that is a known place, demonym or a name of this document
- * becomes a mention, and the compound goes.
+ * The names of a document by their text (the last one wins), without hyphenated ones: the parts
+ * `splitCompounds` may recognise. Built once per document, since every sentence looks into it.
  */
-function splitCompounds(doc: Readonly<Doc>, tokens: readonly Span[], words: readonly string[], items: TokenMention[], all: TokenMention[][]): TokenMention[] {
+function namesByText(doc: Readonly<Doc>, perSentence: readonly TokenMention[][]): ReadonlyMap<string, Mention> {
   const known = new Map<string, Mention>();
-  for (const list of all) {
+  for (const list of perSentence) {
     for (const { mention } of list) {
       const text = doc.text.slice(mention.start, mention.end);
       if (!text.includes('-') && mention.kind !== 'role') known.set(text, mention);
     }
   }
+  return known;
+}
+
+/**
+ * "Turkey-Syria", "Greek-Cypriot", "NATO-led": a hyphenated word tagged as one name holds
+ * names of its own; each part that is a known place, demonym or a name of this document
+ * (`known`, from `namesByText`) becomes a mention, and the compound goes.
+ */
+export function splitCompounds(doc: Readonly<Doc>, items: readonly TokenMention[], known: ReadonlyMap<string, Mention>): TokenMention[] {
   const out: TokenMention[] = [];
   for (const item of items) {
     const text = doc.text.slice(item.mention.start, item.mention.end);
@@ -317,8 +349,6 @@ function splitCompounds(doc: Readonly<Doc>, tokens: readonly Span[], words: read
     if (parts.length > 0) out.push(...parts);
     else out.push(item);
   }
-  void tokens;
-  void words;
   return out;
 }
 
