@@ -152,6 +152,7 @@ const wordJudge: PropositionJudge<string> = {
     same: a === b ? 1 : 0,
     contradicts: a.replace(' not', '') === b.replace(' not', '') && a !== b ? 1 : 0,
     covers: 0,
+    polarityConflict: a.includes(' not') !== b.includes(' not'),
   }),
 };
 

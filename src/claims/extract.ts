@@ -56,6 +56,9 @@ export interface ClaimOptions {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 /** Prescriptions and predictions of the outlet's own: opinion, not a checkable fact. */
 const OPINION = /\b(?:should|must|ought to|it is not hard to guess|doomed to|we (?:must|should)|let us|needs? to be)\b/iu;
+/** A capitalised word after the first: a name the tagger may have missed ("the Nasdaq index"). */
+const NAME_INSIDE = /\s[“"‘(]?\p{Lu}\p{Ll}/u;
+const NUMBER_WORD = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|percent|percentage|half|third|quarter)\b/iu;
 const DATE_WORD = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|yesterday|today|tonight)\b/iu;
 /** A speaker's appeal or promise ("I call on ...", "We will send ..."): an act, not a checkable fact. */
 const PERFORMATIVE = /^(?:and\s+|so\s+|therefore,?\s+)?(?:i|we)\s+(?:(?:also|myself|hereby|once again)\s+)?(?:address|appeal|call|urge|demand|ask|invite|promise|pledge|vow|will|shall|want|hope|wish|support|oppose|condemn|welcome|thank|regret|apologi[sz]e|are sorry|am sorry)\b/iu;
@@ -83,7 +86,10 @@ export function extractClaims(doc: ClaimDocument, options: ClaimOptions): ClaimC
         // A quote that runs over several sentences gives one claim per sentence it covers.
         const span = trimQuoted(doc.text, { start: Math.max(sentence.start, quote.content.start), end: Math.min(sentence.end, quote.content.end) });
         if (!span || PERFORMATIVE.test(doc.text.slice(span.start, span.end))) continue;
-        const claim = candidate(doc, span, sentence, speakerOf(quote, doc.cites), options, [], true);
+        // Reported speech cut short ("Prosecutors said Paracha, if convicted, could face ...")
+        // still attributes the sentence: the whole sentence is the speaker's claim.
+        const reported = quote.kind !== 'direct' && wordsIn(doc.text, span) < options.minWords ? trimQuoted(doc.text, sentence) : span;
+        const claim = reported && candidate(doc, reported, sentence, speakerOf(quote, doc.cites), options, [], true);
         if (claim) claims.push(claim);
       }
       continue;
@@ -108,13 +114,12 @@ function candidate(
   attributed = false,
 ): ClaimCandidate | null {
   const text = doc.text.slice(span.start, span.end);
-  const words = text.match(WORD) ?? [];
-  if (words.length < options.minWords) return null;
+  if (wordsIn(doc.text, span) < options.minWords) return null;
   const mentions = mentionsIn(doc.mentions, span);
   const entities = [...new Set(mentions.map((mention) => mention.entity))];
   // A checkable fact is about someone or something nameable, or gives a figure or a date; what a
   // named speaker asserts is checkable as their claim.
-  if (!attributed && !entities.length && !/\d/.test(text) && !DATE_WORD.test(text)) return null;
+  if (!attributed && !entities.length && !/\d/.test(text) && !DATE_WORD.test(text) && !NUMBER_WORD.test(text) && !NAME_INSIDE.test(text)) return null;
   return {
     doc: doc.id,
     start: span.start,
@@ -136,6 +141,10 @@ const NEWS_KINDS = new Set<CitedSource['kind']>(['news-agency', 'outlet']);
  * The speaker a quoted claim is attributed to; a news agency or outlet "saying" something ("...,
  * the Valdoria Press Agency reported") is a relayed report, so it is a source, not a speaker.
  */
+function wordsIn(text: string, span: Span): number {
+  return text.slice(span.start, span.end).match(WORD)?.length ?? 0;
+}
+
 function speakerOf(quote: Quote, cites: readonly CitedSource[]): ClaimAttribution {
   const mention = quote.speaker.mention;
   const news = mention && cites.some((cite) => NEWS_KINDS.has(cite.kind) && cite.start < mention.end && mention.start < cite.end);

@@ -19,6 +19,8 @@ export interface PairJudgement {
   contradicts: number;
   /** Share (0..1) of the shorter one's weighted words that the other also states. */
   covers: number;
+  /** Whether the matcher sees opposite polarity in one shared frame of words (one side negated). */
+  polarityConflict: boolean;
 }
 
 /** What the grouping needs from a matcher: a prepared form, and a judgement of two of them. */
@@ -50,7 +52,7 @@ export function groupClaims<Prepared>(claims: readonly ClaimCandidate[], judge: 
   const prepared = claims.map((claim) => judge.prepare(claim.text, relativeMentions(claim)));
   const keys = claims.map((claim) => [...claim.entities.map((id) => `entity:${id}`), ...contentKeys(claim.text)]);
   const pairs = candidatePairs(keys, {
-    minShared: 2,
+    minShared: 1,
     window: CANDIDATE_WINDOW,
     maxCandidates: 8,
     // Two claims of one article are compared too: an outlet may state what it quotes someone
@@ -63,8 +65,10 @@ export function groupClaims<Prepared>(claims: readonly ClaimCandidate[], judge: 
   for (const [a, b] of pairs) {
     const framed = sameFrame(frames[a]!, frames[b]!);
     const samePolarity = claims[a]!.polarity === claims[b]!.polarity;
-    const { same, contradicts, covers } = judge.compare(prepared[a]!, prepared[b]!);
-    if ((framed && !samePolarity) || contradicts >= options.contradictionThreshold) {
+    const { same, contradicts, covers, polarityConflict } = judge.compare(prepared[a]!, prepared[b]!);
+    // One actor, act and object stated with and without negation: both our polarity and the
+    // matcher's word alignment must see the negation, or a "not" in a side clause would do.
+    if ((framed && !samePolarity && polarityConflict) || contradicts >= options.contradictionThreshold) {
       opposed.push([a, b]);
       continue;
     }
