@@ -22,6 +22,7 @@ import { PIPELINE, preparePipeline, runPipeline } from '../src/pipeline.js';
 import { segmentText } from '../src/stages/02-segment/index.js';
 import { storiesStage } from '../src/stages/06-stories/index.js';
 import { clusterOnline, cosine, DEFAULT_STORY_THRESHOLD, DEFAULT_TERM_WEIGHTS, groupStories, representDocuments, type TermWeights } from '../src/stories/index.js';
+import { seeded } from '../test/helpers/news-generator.js';
 
 const data = (path: string): string => fileURLToPath(new URL(`../../shared/data/${path}`, import.meta.url));
 const tune = process.argv.includes('--tune');
@@ -235,7 +236,7 @@ console.log(`(ECB+ part: ${((performance.now() - started) / 1000).toFixed(0)} s)
 
 function shuffled(length: number, seed: number): number[] {
   const order = Array.from({ length }, (_, index) => index);
-  const random = generator(seed);
+  const random = seeded(seed);
   for (let index = length - 1; index > 0; index--) {
     const other = Math.floor(random() * (index + 1));
     [order[index], order[other]] = [order[other]!, order[index]!];
@@ -243,17 +244,6 @@ function shuffled(length: number, seed: number): number[] {
   return order;
 }
 
-/** mulberry32: a small seeded generator, so shuffles and synthetic corpora repeat exactly. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------- SemEval-2022 task 8
 
@@ -341,7 +331,7 @@ console.log(`(SemEval part: ${((performance.now() - semevalStarted) / 1000).toFi
  * as in ECB+); each article mixes them into sentences of everyday news words.
  */
 function syntheticCorpus(count: number, seed: number): { docs: Doc[]; entities: Entity[]; gold: string[] } {
-  const random = generator(seed);
+  const random = seeded(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const syllables = ['ka', 'lo', 'mir', 'ven', 'tas', 'dor', 'bel', 'rin', 'sul', 'pa', 'gor', 'ne', 'tix', 'vala', 'mun', 'ser', 'fa', 'quo'];
   const inventWord = () => Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(syllables)).join('');

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
@@ -10,7 +11,13 @@ import { analyze } from '../src/index.js';
 const doc = (id: string, text: string): Doc => ({ id, source: `${id}.txt`, format: 'txt', text, meta: emptyMeta(), messages: [], results: {} });
 
 test('pipeline: the stages run in the documented order', () => {
-  assert.deepEqual(PIPELINE.map((stage) => stage.name), ['clean', 'segment', 'mentions', 'quotes', 'identity']);
+  const order = ['clean', 'segment', 'mentions', 'quotes', 'identity', 'stories', 'copies', 'provenance', 'statements', 'claims', 'brief'];
+  assert.deepEqual(PIPELINE.map((stage) => stage.name), order);
+  // The README's diagram and the folders under src/stages say the same.
+  const diagram = [...readFileSync(new URL('../README.md', import.meta.url), 'utf8').matchAll(/^\d\d-([a-z]+)\s/gmu)].map((match) => match[1]);
+  assert.deepEqual(diagram, order);
+  const folders = readdirSync(new URL('../src/stages/', import.meta.url)).sort().map((folder) => folder.replace(/^\d\d-/u, ''));
+  assert.deepEqual(folders, order);
 });
 
 test('pipeline: a stage that throws on one document is a message there; the rest go on', () => {

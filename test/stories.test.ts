@@ -97,12 +97,10 @@ test('an article without a date, beside dated ones, joins its story', () => {
   assert.deepEqual(stories.map((story) => story.documents), [['deal1', 'undated', 'deal2'], ['flood1']]);
 });
 
-test('an article that shares no story with the others is flagged alone', () => {
-  const { messages } = runStories(['flood1', 'flood2', 'deal1']);
-  assert.deepEqual(
-    messages.map((message) => `${message.doc} ${message.rule}`),
-    ['deal1 stories/alone'],
-  );
+test('an article that shares no story with the others is a story of its own, without a message', () => {
+  const { stories, messages } = runStories(['flood1', 'flood2', 'deal1']);
+  assert.deepEqual(stories.map((story) => story.documents), [['flood1', 'flood2'], ['deal1']]);
+  assert.deepEqual(messages, []);
 });
 
 test('the same input gives the same stories', () => {

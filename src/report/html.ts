@@ -48,7 +48,7 @@ ul.facts { margin: 0; padding-left: 16px; }
 tr:target td, .doc:target { background: #fff8c5; }
 .status-corroborated { background: #dafbe1; } .status-single-source { background: #fff8c5; } .status-attributed-only { background: #ddf4ff; }
 .status-hedged { background: #fbefff; } .status-disputed { background: #ffebe9; }
-table.matrix td { font-size: 13px; } ins { background: #dafbe1; text-decoration: none; } del { background: #ffebe9; }
+table.matrix td { font-size: 13px; } table.matrix td:first-child { min-width: 22em; } ins { background: #dafbe1; text-decoration: none; } del { background: #ffebe9; }
 .statement { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; margin: 8px 0; }
 ol.refs { font-size: 13px; } ul.brief li { margin: 4px 0; }
 `;

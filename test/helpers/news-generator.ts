@@ -32,7 +32,7 @@ const CLAUSE_PREDICATES = [
 ];
 
 /** A small seeded generator (mulberry32), so every size is the same text on every run. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
