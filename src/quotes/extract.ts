@@ -1210,7 +1210,7 @@ function fullNames(text: string, sentences: readonly QuoteSentence[]): Map<strin
   if (cached && cached.text === text) return cached.bySurname;
   const bySurname = new Map<string, { sentenceStart: number; name: Span }>();
   for (const sentence of sentences) {
-    for (const run of capitalisedRuns(text, sentence.tokens)) {
+    for (const run of sentenceRuns(text, sentence)) {
       const span = { start: sentence.tokens[run.from]!.start, end: sentence.tokens[run.to - 1]!.end };
       const words = bareName(text.slice(span.start, span.end)).split(/\s+/u);
       const surname = words[words.length - 1]!;
@@ -1225,11 +1225,22 @@ function fullNames(text: string, sentences: readonly QuoteSentence[]): Map<strin
   return bySurname;
 }
 
+const runsOfSentence = new WeakMap<QuoteSentence, { text: string; runs: { from: number; to: number }[] }>();
+
+/** `capitalisedRuns` of a sentence, found once: every pronoun speaker looks back over the same sentences. */
+function sentenceRuns(text: string, sentence: QuoteSentence): { from: number; to: number }[] {
+  const cached = runsOfSentence.get(sentence);
+  if (cached && cached.text === text) return cached.runs;
+  const runs = capitalisedRuns(text, sentence.tokens);
+  runsOfSentence.set(sentence, { text, runs });
+  return runs;
+}
+
 /** The nearest capitalised two-word name before `at`, for a pronoun with no recent speaker. */
 function nearestName(text: string, sentences: readonly QuoteSentence[], sentenceIndex: number, at: number): Span | null {
   for (let i = sentenceIndex; i >= Math.max(0, sentenceIndex - 3); i--) {
     const sentence = sentences[i]!;
-    const runs = capitalisedRuns(text, sentence.tokens).filter((run) => run.to - run.from >= 2 && sentence.tokens[run.to - 1]!.end <= at);
+    const runs = sentenceRuns(text, sentence).filter((run) => run.to - run.from >= 2 && sentence.tokens[run.to - 1]!.end <= at);
     const run = runs[runs.length - 1];
     if (run) {
       const span = { start: sentence.tokens[run.from]!.start, end: sentence.tokens[run.to - 1]!.end };

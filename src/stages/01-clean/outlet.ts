@@ -67,19 +67,39 @@ function fromFormula(text: string, lines: readonly Line[], marks: readonly (Mark
     if (marks[line.index]) continue;
     const body = text.slice(line.start, line.end);
     if (!CHEAP_HINT.test(body)) continue;
-    for (const pattern of [NAMED_BEFORE_VERB, DOMAIN_AFTER_TOLD]) {
-      pattern.lastIndex = 0;
-      let match: RegExpExecArray | null;
-      while ((match = pattern.exec(body)) !== null) {
-        const name = match[1]!;
-        if (NOT_OUTLETS.test(name) || !looksLikeOutlet(name)) continue;
-        const bare = name.replace(/^the\s+/iu, '');
-        const end = line.start + match.index + match[0].indexOf(name) + name.length;
-        return { name: bare, span: { start: end - bare.length, end } };
-      }
+    for (const match of [...namesBeforeVerbs(body), ...body.matchAll(DOMAIN_AFTER_TOLD)]) {
+      const name = match[1]!;
+      if (NOT_OUTLETS.test(name) || !looksLikeOutlet(name)) continue;
+      const bare = name.replace(/^the\s+/iu, '');
+      const end = line.start + match.index! + match[0].indexOf(name) + name.length;
+      return { name: bare, span: { start: end - bare.length, end } };
     }
   }
   return null;
+}
+
+/** How far before its verb a formula's name may start: five words, or one domain. */
+const NAME_REACH = 200;
+const SELF_VERB = new RegExp(String.raw`\s${SELF_VERBS}`, 'gu');
+
+/**
+ * The matches of NAMED_BEFORE_VERB in `body`, in order. The pattern is run only just before each
+ * verb: free to start anywhere, it would read a long run of dotted or hyphenated words again from
+ * every position in it (a megabyte of "a.a.a…" took minutes).
+ */
+function namesBeforeVerbs(body: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let done = 0;
+  for (const verb of body.matchAll(SELF_VERB)) {
+    // A few characters past the verb, for the look-ahead of "understands".
+    const upTo = body.slice(0, verb.index + verb[0].length + 6);
+    NAMED_BEFORE_VERB.lastIndex = Math.max(done, verb.index - NAME_REACH);
+    const match = NAMED_BEFORE_VERB.exec(upTo);
+    if (!match) continue;
+    found.push(match);
+    done = match.index + match[0].length;
+  }
+  return found;
 }
 
 /** The outlet named by the first group of `pattern` (compiled with the d flag) in `line`, without "the". */
