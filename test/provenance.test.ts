@@ -4,6 +4,7 @@
  * cite as "name | kind | relation", the name being exactly the words the span slices.
  */
 import assert from 'node:assert/strict';
+import { analyze } from '../src/index.js';
 import { test } from 'node:test';
 import { ProvenanceSchema } from '../src/contract.js';
 import { emptyMeta, type Doc } from '../src/document.js';
@@ -15,7 +16,6 @@ import { quotesStage } from '../src/stages/04-quotes/index.js';
 import { identityStage } from '../src/stages/05-identity/index.js';
 import { copiesStage } from '../src/stages/07-copies/index.js';
 import { provenanceStage } from '../src/stages/08-provenance/index.js';
-import { independentSources } from '../src/provenance/sources.js';
 
 // [sentence, expected citations, the article's own outlet when it matters]
 const ROWS: [string, string[], string?][] = [
@@ -110,7 +110,7 @@ test('the citing outlet is the one the document names or was given', () => {
   assert.equal(provenance[0]!.outlet, null);
 });
 
-test('independent sources: relays of one agency, a copy and one outlet’s two articles each count once', () => {
+test('independent sources: relays of one agency, a copy and one outlet’s two articles each count once', async () => {
   const story = [
     'The Tallmoor bridge will stay closed until June after engineers found cracks in two of its steel supports.',
     'Drivers between Tallmoor and the port of Aldport face a detour of about 40 km through the hills while the repairs go on.',
@@ -124,21 +124,14 @@ test('independent sources: relays of one agency, a copy and one outlet’s two a
     { id: 'herald-1', outlet: 'Northgate Herald', text: 'Detour ahead\n\nThe bridge will reopen in June, the council said.' },
     { id: 'herald-2', outlet: 'Northgate Herald', text: 'Bridge update\n\nThe council said the bridge would reopen in June.' },
   ];
-  const docs: Doc[] = articles.map(({ id, outlet, text }) => ({ id, source: `${id}.txt`, format: 'txt', text, meta: { ...emptyMeta(), outlet }, messages: [], results: {} }));
-  const stages = [cleanStage, segmentStage, mentionsStage, quotesStage, identityStage, copiesStage, provenanceStage];
-  const { docs: done, corpus } = runPipeline(docs, preparePipeline({}, stages));
-  const sentences = done.map((doc) => ({ id: doc.id, sentences: doc.results.segment!.sentences }));
-  const sourceOf = independentSources(corpus.copies!.copies, corpus.provenance!.provenance, sentences);
-  const sentence = (id: string, words: string) => {
-    const text = done.find((doc) => doc.id === id)!.text;
-    const start = text.indexOf(words);
-    assert.ok(start >= 0, `${id} has "${words}"`);
-    return sourceOf({ doc: id, start, end: start + words.length });
-  };
-  assert.equal(sentence('planet', 'The repairs will cost'), sentence('times', 'The repairs will cost'));
-  assert.match(sentence('planet', 'The repairs will cost'), /^source:/u);
-  assert.equal(sentence('copy', 'face a detour'), 'outlet:valdoria press agency');
-  assert.equal(sentence('wire', 'face a detour'), 'outlet:valdoria press agency');
-  assert.equal(sentence('herald-1', 'will reopen in June'), sentence('herald-2', 'would reopen in June'));
-  assert.notEqual(sentence('herald-1', 'will reopen in June'), sentence('wire', 'face a detour'));
+  const analysis = await analyze(articles.map(({ id, outlet, text }) => ({ content: text, source: `${id}.txt`, outlet })));
+  const text = new Map(analysis.documents.map((doc) => [doc.id, doc.text]));
+  const claimWith = (words: string) => analysis.claims.find((claim) => claim.members.some((m) => text.get(m.doc)!.slice(m.start, m.end).includes(words)))!;
+  const repairs = claimWith('will cost 4 million');
+  assert.equal(new Set(repairs.members.map((m) => m.doc)).size, 2);
+  assert.equal(repairs.independentSources, 1, 'two outlets relaying Reuters are one source');
+  const detour = claimWith('face a detour');
+  assert.equal(new Set(detour.members.map((m) => m.doc)).size, 2);
+  assert.equal(detour.independentSources, 1, 'a copy counts with its original');
+  assert.equal(claimWith('will reopen in June').independentSources, 1, 'one outlet twice, quoting one council');
 });

@@ -34,23 +34,23 @@ export interface Alignment {
   longest: number;
 }
 
+// Scratch reused by every alignment: a large run aligns tens of thousands of pairs, and fresh
+// buffers for each made garbage collection the cost.
+let scratchKeys = new Float64Array(1024);
+let scratchCover = new Uint8Array(4096);
+
 /** Aligns `a` with `b`; null when they share no run of `minRunWords` words. */
 export function alignTexts(a: ShingledText, b: ShingledText, minRunWords: number): Alignment | null {
-  const matches = sharedShingles(a, b);
-  if (matches.length < Math.max(1, minRunWords - SHINGLE_WORDS + 1)) return null;
-
-  // One key per match, ordered by diagonal then position: a run is consecutive words on one diagonal.
-  const keys = new Float64Array(matches.length / 2);
-  for (let index = 0; index < keys.length; index += 1) {
-    const wordA = matches[index * 2]!;
-    const wordB = matches[index * 2 + 1]!;
-    keys[index] = (wordB - wordA + POSITION) * POSITION + wordA;
-  }
+  // One key per shared shingle, ordered by diagonal then position: a run is consecutive words on one diagonal.
+  const keys = sharedShingles(a, b);
+  if (keys.length < Math.max(1, minRunWords - SHINGLE_WORDS + 1)) return null;
   keys.sort();
 
   const runs: SharedRun[] = [];
-  const coverA = new Uint8Array(a.wordHashes.length);
-  const coverB = new Uint8Array(b.wordHashes.length);
+  const words = a.wordHashes.length + b.wordHashes.length;
+  if (scratchCover.length < words) scratchCover = new Uint8Array(Math.max(words, scratchCover.length * 2));
+  const coverA = scratchCover.subarray(0, a.wordHashes.length).fill(0);
+  const coverB = scratchCover.subarray(a.wordHashes.length, words).fill(0);
   let index = 0;
   while (index < keys.length) {
     const diagonal = Math.floor(keys[index]! / POSITION);
@@ -87,39 +87,51 @@ export function alignTexts(a: ShingledText, b: ShingledText, minRunWords: number
   if (runs.length === 0) return null;
 
   runs.sort((x, y) => x.a.start - y.a.start || x.b.start - y.b.start);
-  markPassages(runs);
   return {
     runs,
     coveredA: count(coverA),
     coveredB: count(coverB),
-    longest: Math.max(...runs.map((run) => run.passageWords)),
+    longest: markPassages(runs),
   };
 }
 
-/** Joins runs that follow each other in both texts with at most PASSAGE_GAP words between into passages. */
-function markPassages(runs: SharedRun[]): void {
-  let passage: SharedRun[] = [];
-  const close = () => {
-    const words = passage.reduce((sum, run) => sum + run.words, 0);
-    for (const run of passage) run.passageWords = words;
-  };
-  for (const run of runs) {
-    const previous = passage[passage.length - 1];
-    const gapA = previous ? run.wordA - previous.wordA - previous.words : -1;
-    const gapB = previous ? run.wordB - previous.wordB - previous.words : -1;
-    if (previous && gapA >= 0 && gapA <= PASSAGE_GAP && gapB >= 0 && gapB <= PASSAGE_GAP) {
-      passage.push(run);
+/**
+ * Joins runs that follow each other in both texts with at most PASSAGE_GAP words between into
+ * passages, marks each run with its passage's words, and returns the longest passage's words.
+ */
+function markPassages(runs: SharedRun[]): number {
+  let longest = 0;
+  let first = 0;
+  let words = 0;
+  for (let index = 0; index <= runs.length; index += 1) {
+    const run = runs[index];
+    const previous = runs[index - 1];
+    const gapA = run && previous ? run.wordA - previous.wordA - previous.words : -1;
+    const gapB = run && previous ? run.wordB - previous.wordB - previous.words : -1;
+    if (run && index > first && gapA >= 0 && gapA <= PASSAGE_GAP && gapB >= 0 && gapB <= PASSAGE_GAP) {
+      words += run.words;
       continue;
     }
-    if (passage.length) close();
-    passage = [run];
+    // The passage from `first` ends before `index`.
+    for (let member = first; member < index; member += 1) runs[member]!.passageWords = words;
+    longest = Math.max(longest, words);
+    first = index;
+    words = run?.words ?? 0;
   }
-  if (passage.length) close();
+  return longest;
 }
 
-/** Word positions of every shingle the two texts share, as a flat list of (word in a, word in b). */
-function sharedShingles(a: ShingledText, b: ShingledText): number[] {
-  const matches: number[] = [];
+/** Every shingle the two texts share, as keys `(diagonal + POSITION) * POSITION + word in a`. */
+function sharedShingles(a: ShingledText, b: ShingledText): Float64Array {
+  let found = 0;
+  const add = (wordA: number, wordB: number) => {
+    if (found === scratchKeys.length) {
+      const grown = new Float64Array(scratchKeys.length * 2);
+      grown.set(scratchKeys);
+      scratchKeys = grown;
+    }
+    scratchKeys[found++] = (wordB - wordA + POSITION) * POSITION + wordA;
+  };
   let i = 0;
   let j = 0;
   while (i < a.sortedHashes.length && j < b.sortedHashes.length) {
@@ -134,18 +146,18 @@ function sharedShingles(a: ShingledText, b: ShingledText): number[] {
       while (endB < b.sortedHashes.length && b.sortedHashes[endB] === hashB) endB += 1;
       if (endA - i <= MAX_REPEATS && endB - j <= MAX_REPEATS) {
         for (let x = i; x < endA; x += 1) {
-          for (let y = j; y < endB; y += 1) matches.push(a.shingleWords[a.sortedShingles[x]!]!, b.shingleWords[b.sortedShingles[y]!]!);
+          for (let y = j; y < endB; y += 1) add(a.shingleWords[a.sortedShingles[x]!]!, b.shingleWords[b.sortedShingles[y]!]!);
         }
       }
       i = endA;
       j = endB;
     }
   }
-  return matches;
+  return scratchKeys.subarray(0, found);
 }
 
 function count(cover: Uint8Array): number {
   let total = 0;
-  for (const covered of cover) total += covered;
+  for (let index = 0; index < cover.length; index += 1) total += cover[index]!;
   return total;
 }

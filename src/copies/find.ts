@@ -21,7 +21,7 @@ import type { Copy } from '../contract.js';
 import type { Doc, Message } from '../document.js';
 import { alignTexts } from './align.js';
 import { candidatePairs } from './candidates.js';
-import { shingleText, type ShingledText } from './shingles.js';
+import { shingleCorpus, type ShingledText } from './shingles.js';
 
 export interface CopyOptions {
   /** Shortest shared run, in words, that counts toward the overlap. Default 8. */
@@ -32,11 +32,9 @@ export interface CopyOptions {
   duplicate: number;
   /** Share of the shorter document's words that makes a near-duplicate. Default 0.6. */
   nearDuplicate: number;
-  /** Documents per index key beyond which each is paired with the key's first document only. Default 32. */
-  maxBucket: number;
 }
 
-export const COPY_DEFAULTS: CopyOptions = { minRunWords: 8, minPassageWords: 25, duplicate: 0.9, nearDuplicate: 0.6, maxBucket: 32 };
+export const COPY_DEFAULTS: CopyOptions = { minRunWords: 8, minPassageWords: 25, duplicate: 0.9, nearDuplicate: 0.6 };
 
 export interface CopiesFound {
   copies: Copy[];
@@ -51,22 +49,27 @@ export interface CopiesFound {
  */
 export function findCopies(docs: readonly Readonly<Doc>[], given: Partial<CopyOptions> = {}): CopiesFound {
   const options = { ...COPY_DEFAULTS, ...given };
-  const texts: ShingledText[] = docs.map((doc) => shingleText(doc.text, doc.results.clean?.removed ?? []));
+  const corpus = shingleCorpus(docs.map((doc) => ({ text: doc.text, removed: doc.results.clean?.removed ?? [] })));
   const copies: { copy: Copy; order: [number, number] }[] = [];
   const count = docs.length;
 
-  for (const key of candidatePairs(texts, options)) {
+  const pairs = candidatePairs(corpus, options);
+  for (let index = 0; index < pairs.length; index += 1) {
+    const key = pairs[index]!;
     const first = Math.floor(key / count);
     const second = key - first * count;
     const [early, late] = publishedBefore(docs[second]!, docs[first]!) ? [second, first] : [first, second];
-    const copy = verify(texts[early]!, texts[late]!, options);
+    const copy = verify(corpus.text(early), corpus.text(late), options);
     if (copy) copies.push({ copy: { docs: [docs[early]!.id, docs[late]!.id], ...copy }, order: [early, late] });
   }
 
   copies.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1]);
   const messages: Message[] = [];
+  const told = new Set<string>();
   for (const { copy } of copies) {
-    if (copy.kind === 'shared-passages') continue;
+    // One note per document, naming the first document it repeats.
+    if (copy.kind === 'shared-passages' || told.has(copy.docs[1])) continue;
+    told.add(copy.docs[1]);
     messages.push({
       doc: copy.docs[1],
       stage: 'copies',

@@ -54,75 +54,118 @@ export function keptStretches(length: number, removed: readonly Span[]): Span[] 
   return stretches;
 }
 
-/**
- * Scratch space shared by every call, grown as needed: allocating these per document made the
- * garbage collector, not the scan, the cost on large runs. Only the exact-size results are new.
- */
-let scratch = { starts: new Int32Array(0), ends: new Int32Array(0), hashes: new Uint32Array(0), stretchOf: new Int32Array(0), keys: new Float64Array(0) };
-
-function scratchFor(capacity: number): typeof scratch {
-  if (scratch.starts.length < capacity) {
-    const size = Math.max(capacity, scratch.starts.length * 2);
-    scratch = { starts: new Int32Array(size), ends: new Int32Array(size), hashes: new Uint32Array(size), stretchOf: new Int32Array(size), keys: new Float64Array(size) };
-  }
-  return scratch;
+/** Every document's words and shingles, in one shared buffer; `text(doc)` views one document. */
+export interface ShingledCorpus {
+  count: number;
+  text(doc: number): ShingledText;
 }
 
-export function shingleText(text: string, removed: readonly Span[]): ShingledText {
-  // A word takes at least one character and one separator, which bounds the arrays up front.
-  const capacity = Math.min(MAX_WORDS, (text.length >> 1) + 1);
-  const { starts, ends, hashes, stretchOf, keys: scratchKeys } = scratchFor(capacity);
-  let words = 0;
-  for (const [index, stretch] of keptStretches(text.length, removed).entries()) {
+interface WordColumns {
+  starts: Int32Array;
+  ends: Int32Array;
+  hashes: Uint32Array;
+  stretchOf: Int32Array;
+}
+
+/**
+ * The kept words of `text` from `from` on, written into `into` (or only counted, when it is null);
+ * returns the position after the last word written.
+ */
+function scanWords(text: string, stretches: readonly Span[], into: WordColumns | null, from: number): number {
+  let word = from;
+  const limit = from + MAX_WORDS;
+  for (const [index, stretch] of stretches.entries()) {
     // A hand-rolled scan with the word's hash folded in as it goes: this loop is most of the
     // stage's time, and a regex plus a lower-cased copy of every word doubled it.
     let at = stretch.start;
-    while (at < stretch.end && words < capacity) {
+    while (at < stretch.end && word < limit) {
       while (at < stretch.end && !isWordChar(text, at)) at += 1;
       if (at >= stretch.end) break;
-      starts[words] = at;
+      const start = at;
       let hash = 0x811c9dc5;
       while (at < stretch.end && isWordChar(text, at)) {
-        hash = Math.imul(hash ^ lowerCode(text, at), 0x01000193);
+        if (into) hash = Math.imul(hash ^ lowerCode(text, at), 0x01000193);
         at += 1;
       }
-      ends[words] = at;
-      hashes[words] = hash;
-      stretchOf[words] = index;
-      words += 1;
+      if (into) {
+        into.starts[word] = start;
+        into.ends[word] = at;
+        into.hashes[word] = hash;
+        into.stretchOf[word] = index;
+      }
+      word += 1;
+    }
+  }
+  return word;
+}
+
+/**
+ * Shingles every document of a run. `documents[i]` is document i's text and its removed spans.
+ * Words are counted first so that everything fits in one buffer allocated once: with a large
+ * run in memory, every big allocation costs a full garbage collection, and growing arrays made
+ * that the stage's main cost.
+ *
+ * @example shingleCorpus([{ text: 'Crews closed the bridge on Thursday.', removed: [] }]).text(0).wordHashes.length // 6
+ */
+export function shingleCorpus(documents: readonly { text: string; removed: readonly Span[] }[]): ShingledCorpus {
+  const stretches = documents.map(({ text, removed }) => keptStretches(text.length, removed));
+  const firstWord = new Int32Array(documents.length + 1);
+  for (const [doc, { text }] of documents.entries()) firstWord[doc + 1] = scanWords(text, stretches[doc]!, null, firstWord[doc]!);
+  const total = firstWord[documents.length]!;
+
+  // Four word columns and four shingle columns (at most one shingle per word), four bytes each.
+  const buffer = new ArrayBuffer(total * 4 * 8);
+  const column = <T>(make: new (buffer: ArrayBuffer, offset: number, length: number) => T, index: number) => new make(buffer, total * 4 * index, total);
+  const words: WordColumns = { starts: column(Int32Array, 0), ends: column(Int32Array, 1), hashes: column(Uint32Array, 2), stretchOf: column(Int32Array, 3) };
+  const shingleHashes = column(Uint32Array, 4);
+  const shingleWords = column(Int32Array, 5);
+  const sortedHashes = column(Uint32Array, 6);
+  const sortedShingles = column(Int32Array, 7);
+  const firstShingle = new Int32Array(documents.length + 1);
+  let keys = new Float64Array(1024);
+
+  for (const [doc, { text }] of documents.entries()) {
+    const base = firstWord[doc]!;
+    const end = scanWords(text, stretches[doc]!, words, base);
+    let shingle = firstShingle[doc]!;
+    for (let first = base; first + SHINGLE_WORDS <= end; first += 1) {
+      if (words.stretchOf[first] !== words.stretchOf[first + SHINGLE_WORDS - 1]) continue;
+      let hash = words.hashes[first]!;
+      for (let next = 1; next < SHINGLE_WORDS; next += 1) hash = mix(hash, words.hashes[first + next]!);
+      shingleHashes[shingle] = hash;
+      shingleWords[shingle] = first - base;
+      shingle += 1;
+    }
+    const from = firstShingle[doc]!;
+    const count = shingle - from;
+    firstShingle[doc + 1] = shingle;
+    if (count > keys.length) keys = new Float64Array(Math.max(count, keys.length * 2));
+    const sorted = keys.subarray(0, count);
+    for (let index = 0; index < count; index += 1) sorted[index] = shingleHashes[from + index]! * MAX_WORDS + index;
+    sorted.sort();
+    for (let index = 0; index < count; index += 1) {
+      const key = sorted[index]!;
+      sortedShingles[from + index] = key % MAX_WORDS;
+      sortedHashes[from + index] = (key - sortedShingles[from + index]!) / MAX_WORDS;
     }
   }
 
-  const shingleHashes = new Uint32Array(Math.max(0, words - SHINGLE_WORDS + 1));
-  const shingleWords = new Int32Array(shingleHashes.length);
-  let shingles = 0;
-  for (let first = 0; first + SHINGLE_WORDS <= words; first += 1) {
-    if (stretchOf[first] !== stretchOf[first + SHINGLE_WORDS - 1]) continue;
-    let hash = hashes[first]!;
-    for (let next = 1; next < SHINGLE_WORDS; next += 1) hash = mix(hash, hashes[first + next]!);
-    shingleHashes[shingles] = hash;
-    shingleWords[shingles] = first;
-    shingles += 1;
-  }
-
-  const keys = scratchKeys.subarray(0, shingles);
-  for (let index = 0; index < shingles; index += 1) keys[index] = shingleHashes[index]! * MAX_WORDS + index;
-  keys.sort();
-  const sortedHashes = new Uint32Array(shingles);
-  const sortedShingles = new Int32Array(shingles);
-  for (let index = 0; index < shingles; index += 1) {
-    const key = keys[index]!;
-    sortedShingles[index] = key % MAX_WORDS;
-    sortedHashes[index] = (key - sortedShingles[index]!) / MAX_WORDS;
-  }
-
   return {
-    wordStarts: starts.slice(0, words),
-    wordEnds: ends.slice(0, words),
-    wordHashes: hashes.slice(0, words),
-    shingleHashes: shingleHashes.subarray(0, shingles),
-    shingleWords: shingleWords.subarray(0, shingles),
-    sortedHashes,
-    sortedShingles,
+    count: documents.length,
+    text(doc) {
+      const w0 = firstWord[doc]!;
+      const w1 = firstWord[doc + 1]!;
+      const s0 = firstShingle[doc]!;
+      const s1 = firstShingle[doc + 1]!;
+      return {
+        wordStarts: words.starts.subarray(w0, w1),
+        wordEnds: words.ends.subarray(w0, w1),
+        wordHashes: words.hashes.subarray(w0, w1),
+        shingleHashes: shingleHashes.subarray(s0, s1),
+        shingleWords: shingleWords.subarray(s0, s1),
+        sortedHashes: sortedHashes.subarray(s0, s1),
+        sortedShingles: sortedShingles.subarray(s0, s1),
+      };
+    },
   };
 }

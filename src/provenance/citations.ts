@@ -48,11 +48,12 @@ interface Word extends Span {
   text: string;
 }
 
-function wordsIn(view: string, from: number, to: number): Word[] {
+/** The words of `view` between `from` and `to`, at most `limit` of them. */
+function wordsIn(view: string, from: number, to: number, limit = Infinity): Word[] {
   const words: Word[] = [];
   WORD.lastIndex = from;
   let match: RegExpExecArray | null;
-  while ((match = WORD.exec(view)) !== null && match.index < to) {
+  while (words.length < limit && (match = WORD.exec(view)) !== null && match.index < to) {
     words.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
   }
   return words;
@@ -66,7 +67,7 @@ function phraseAfter(view: string, at: number): Span | null {
   let start = -1;
   let last = at;
   let count = 0;
-  for (const word of wordsIn(view, at, view.length)) {
+  for (const word of wordsIn(view, at, view.length, MAX_PHRASE_WORDS + 1)) {
     // Punctuation between two words ends the phrase: "according to Reuters, the ..."
     if (/[^\s'’]/u.test(view.slice(last, word.start)) && start >= 0) break;
     if (start < 0 && /[^\s]/u.test(view.slice(last, word.start))) return null;

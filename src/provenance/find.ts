@@ -15,18 +15,23 @@
  */
 import type { CitedSource, Entity, Provenance } from '../contract.js';
 import { groupBy } from '../crossdoc/group-by.js';
-import type { Doc, Span } from '../document.js';
+import { SpanIndex } from '../text/spans.js';
+import { bySpanOrder, type Doc, type Span } from '../document.js';
 import { normaliseName } from '../identity/names.js';
 import { scanQuoteMarks } from '../quotes/marks.js';
 import type { FoundQuote } from '../stages/04-quotes/index.js';
 import { findCitations, type Family } from './citations.js';
 import { classifyCitation, type ClassifyContext } from './classify.js';
 
+interface EntityMention extends Span {
+  entity: Entity;
+}
+
 export interface ProvenanceContext {
   /** Outlets of every document in the run, in normal form. */
   outlets: ReadonlySet<string>;
-  /** This document's entities, with only this document's mentions. */
-  entities: readonly Entity[];
+  /** This document's entity mentions, indexed. */
+  mentions: SpanIndex<EntityMention>;
   /** Every entity by normal-form name and alias, to resolve a name mentioned without a tagged mention. */
   byName: ReadonlyMap<string, Entity>;
 }
@@ -43,17 +48,15 @@ export function outletOf(doc: Readonly<Doc>): string | null {
  * @example findCorpusProvenance(docs, entities)[0] // { doc: '000', outlet: 'Express.co.uk', cites: [{ name: 'Express.co.uk', relation: 'told', … }] }
  */
 export function findCorpusProvenance(docs: readonly Readonly<Doc>[], entities: readonly Entity[]): Provenance[] {
-  // Each document sees its own mentions only, grouped once, so resolving a name stays local.
-  const local = new Map<string, Entity[]>();
   const byName = new Map<string, Entity>();
   for (const entity of entities) {
     for (const name of [entity.name, ...entity.aliases]) if (!byName.has(normaliseName(name))) byName.set(normaliseName(name), entity);
-    for (const [doc, mentions] of groupBy(entity.mentions, (mention) => mention.doc)) {
-      const list = local.get(doc);
-      if (list) list.push({ ...entity, mentions });
-      else local.set(doc, [{ ...entity, mentions }]);
-    }
   }
+  // Each document's own mentions, grouped once, so resolving a name stays local.
+  const mentions = groupBy(
+    entities.flatMap((entity) => entity.mentions.map((mention) => ({ start: mention.start, end: mention.end, doc: mention.doc, entity }))),
+    (mention) => mention.doc,
+  );
   // The run's outlets by every name their entity goes by: the wire that signs "VPA" is cited as
   // "the Valdoria Press Agency".
   const outlets = new Set(docs.map(outletOf).filter((outlet): outlet is string => outlet !== null).map(normaliseName));
@@ -61,7 +64,11 @@ export function findCorpusProvenance(docs: readonly Readonly<Doc>[], entities: r
     const names = [entity.name, ...entity.aliases].map(normaliseName);
     if (names.some((name) => outlets.has(name))) for (const name of names) outlets.add(name);
   }
-  return docs.map((doc) => ({ doc: doc.id, outlet: outletOf(doc), cites: findProvenance(doc, { outlets, entities: local.get(doc.id) ?? [], byName }) }));
+  return docs.map((doc) => ({
+    doc: doc.id,
+    outlet: outletOf(doc),
+    cites: findProvenance(doc, { outlets, mentions: new SpanIndex(mentions.get(doc.id) ?? []), byName }),
+  }));
 }
 
 export function findProvenance(doc: Readonly<Doc>, context: ProvenanceContext): CitedSource[] {
@@ -70,13 +77,13 @@ export function findProvenance(doc: Readonly<Doc>, context: ProvenanceContext): 
   const quotes = doc.results.quotes?.quotes ?? [];
   const own = outletOf(doc);
   const classify: ClassifyContext = { outlets: context.outlets, entityType: (span) => entityFor(doc, span, context)?.type ?? null };
-
   // Quoted words are the speaker's: a source named inside them is not cited by the article.
-  const blank = quoted(doc.text, paragraphs, quotes);
-  const cites: CitedSource[] = [];
-  const add = (phrase: Span, family: Family, apposition: Span | null, sentence: Span | null, quote: string | null) => {
+  const blank = new SpanIndex(quoted(doc.text, paragraphs, quotes));
+  const belongs = quoteFinder(quotes);
+
+  const cite = (phrase: Span, family: Family, apposition: Span | null, quote: string | (() => string | null)): CitedSource | null => {
     const named = classifyCitation(doc.text, phrase, family, apposition, classify);
-    if (!named) return;
+    if (!named) return null;
     const { name, kind } = named;
     const written = doc.text.slice(name.start, name.end);
     const self = family === 'self' || (own !== null && isOwnOutlet(written, own));
@@ -90,23 +97,32 @@ export function findProvenance(doc: Readonly<Doc>, context: ProvenanceContext): 
             ? 'relays'
             : 'according-to';
     const entity = kind === 'anonymous' || kind === 'document' ? null : (entityFor(doc, name, context)?.id ?? null);
-    cites.push({ name: written, kind, entity, start: name.start, end: name.end, relation, quote: quote ?? (sentence ? quoteAt(name, sentence, quotes) : null) });
+    return { name: written, kind, entity, start: name.start, end: name.end, relation, quote: typeof quote === 'string' ? quote : quote() };
   };
 
+  const cites: CitedSource[] = [];
   for (const sentence of sentences) {
     const view = blanked(doc.text, sentence, blank);
-    for (const found of findCitations(view)) {
-      const shift = (span: Span) => ({ start: span.start + sentence.start, end: span.end + sentence.start });
-      add(shift(found.phrase), found.family, found.apposition ? shift(found.apposition) : null, sentence, null);
+    const shift = (span: Span) => ({ start: span.start + sentence.start, end: span.end + sentence.start });
+    // One citation per span within the sentence: the first pattern that reads it wins.
+    const found: CitedSource[] = [];
+    for (const raw of findCitations(view)) {
+      const phrase = shift(raw.phrase);
+      const made = cite(phrase, raw.family, raw.apposition ? shift(raw.apposition) : null, () => belongs(phrase, sentence));
+      if (made && !found.some((other) => other.start < made.end && made.start < other.end)) found.push(made);
     }
+    cites.push(...found);
   }
   // The quote stage's relay ("quoted by …") where no pattern read it.
+  const read = new SpanIndex([...cites]);
+  const relayed = new Set<string>();
   for (const quote of quotes) {
-    if (quote.via && !cites.some((cite) => cite.start < quote.via!.span.end && quote.via!.span.start < cite.end)) {
-      add(quote.via.span, 'relay', null, null, quote.id);
-    }
+    if (!quote.via || read.overlapsAny(quote.via.span) || relayed.has(`${quote.via.span.start}:${quote.via.span.end}`)) continue;
+    relayed.add(`${quote.via.span.start}:${quote.via.span.end}`);
+    const made = cite(quote.via.span, 'relay', null, quote.id);
+    if (made) cites.push(made);
   }
-  return deduplicated(cites);
+  return cites.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** "the Herald" in the Northgate Herald, "Express" in Express.co.uk: the article names its own outlet. */
@@ -127,61 +143,67 @@ function quoted(text: string, paragraphs: readonly Span[], quotes: readonly Foun
 }
 
 /** The sentence's text with quoted words turned to spaces, so offsets stay those of the sentence. */
-function blanked(text: string, sentence: Span, blank: readonly Span[]): string {
-  let view = text.slice(sentence.start, sentence.end);
-  for (const span of blank) {
-    const from = Math.max(span.start, sentence.start) - sentence.start;
-    const to = Math.min(span.end, sentence.end) - sentence.start;
-    if (to > from) view = view.slice(0, from) + ' '.repeat(to - from) + view.slice(to);
+function blanked(text: string, sentence: Span, blank: SpanIndex<Span>): string {
+  const pieces: string[] = [];
+  let at = sentence.start;
+  for (const span of blank.overlapping(sentence).sort(bySpanOrder)) {
+    const from = Math.max(span.start, at);
+    const to = Math.min(span.end, sentence.end);
+    if (to <= from) continue;
+    pieces.push(text.slice(at, from), ' '.repeat(to - from));
+    at = to;
   }
-  return view;
+  pieces.push(text.slice(at, sentence.end));
+  return pieces.join('');
+}
+
+interface QuotePart extends Span {
+  quote: FoundQuote;
 }
 
 /**
- * The quote a citation belongs to: one whose relay, channel, speaker or cue it overlaps, or else
- * the quote whose cue is nearest in the same sentence (outside the quote's own words).
+ * Which quote a citation belongs to: one whose relay, channel, speaker or cue it overlaps (the
+ * first such quote), or else the quote whose cue is nearest in the same sentence, outside the
+ * quote's own words.
  */
-function quoteAt(span: Span, sentence: Span, quotes: readonly FoundQuote[]): string | null {
-  const touches = (other: Span | null | undefined) => !!other && other.start < span.end && span.start < other.end;
-  const direct = quotes.find((quote) => touches(quote.via?.span) || touches(quote.channel?.span) || touches(quote.speaker.mention) || touches(quote.cue));
-  if (direct) return direct.id;
-  let best: string | null = null;
-  let bestDistance = Infinity;
+function quoteFinder(quotes: readonly FoundQuote[]): (span: Span, sentence: Span) => string | null {
+  const parts: QuotePart[] = [];
+  const cues: QuotePart[] = [];
   for (const quote of quotes) {
-    if (!quote.cue || quote.cue.start < sentence.start || quote.cue.end > sentence.end || touches(quote.content)) continue;
-    const distance = Math.min(Math.abs(span.start - quote.cue.end), Math.abs(quote.cue.start - span.end));
-    if (distance < bestDistance) {
-      best = quote.id;
-      bestDistance = distance;
-    }
+    for (const part of [quote.via?.span, quote.channel?.span, quote.speaker.mention, quote.cue]) if (part) parts.push({ start: part.start, end: part.end, quote });
+    if (quote.cue) cues.push({ start: quote.cue.start, end: quote.cue.end, quote });
   }
-  return best;
+  const partIndex = new SpanIndex(parts);
+  const cueIndex = new SpanIndex(cues);
+  return (span, sentence) => {
+    const [touched] = partIndex.overlapping(span);
+    if (touched) return touched.quote.id;
+    let best: string | null = null;
+    let bestDistance = Infinity;
+    for (const cue of cueIndex.within(sentence)) {
+      const content = cue.quote.content;
+      if (content.start < span.end && span.start < content.end) continue;
+      const distance = Math.min(Math.abs(span.start - cue.end), Math.abs(cue.start - span.end));
+      if (distance < bestDistance) {
+        best = cue.quote.id;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  };
 }
 
 /** The entity named at `span`: a mention that covers most of it, or else an entity with that very name. */
 function entityFor(doc: Readonly<Doc>, span: Span, context: ProvenanceContext): Entity | null {
   let best: Entity | null = null;
   let bestOverlap = 0;
-  for (const entity of context.entities) {
-    for (const mention of entity.mentions) {
-      const overlap = Math.min(mention.end, span.end) - Math.max(mention.start, span.start);
-      if (mention.doc === doc.id && overlap > bestOverlap) {
-        best = entity;
-        bestOverlap = overlap;
-      }
+  for (const mention of context.mentions.overlapping(span)) {
+    const overlap = Math.min(mention.end, span.end) - Math.max(mention.start, span.start);
+    if (overlap > bestOverlap) {
+      best = mention.entity;
+      bestOverlap = overlap;
     }
   }
   if (best && bestOverlap * 2 >= span.end - span.start) return best;
   return context.byName.get(normaliseName(doc.text.slice(span.start, span.end))) ?? null;
-}
-
-/** One citation per span: the first found wins, and a later one inside or around it is dropped. */
-function deduplicated(cites: CitedSource[]): CitedSource[] {
-  const kept: CitedSource[] = [];
-  for (const cite of cites) {
-    const clash = kept.findIndex((other) => other.start < cite.end && cite.start < other.end);
-    if (clash < 0) kept.push(cite);
-    else if (!kept[clash]!.quote && cite.quote) kept[clash] = { ...kept[clash]!, quote: cite.quote };
-  }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }

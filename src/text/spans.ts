@@ -45,12 +45,7 @@ export class SpanIndex<T extends Span> {
 
   /** The positions in the list of the spans that share a character with `span`, ascending. */
   overlappingPositions(span: Span): number[] {
-    const found: number[] = [];
-    this.search(lowerBound(this.starts, span.end), span.start, false, (i) => {
-      found.push(i);
-      return false;
-    });
-    return found.sort((a, b) => a - b);
+    return this.positions(lowerBound(this.starts, span.end), span.start, false);
   }
 
   /** True when some span shares a character with `span`. */
@@ -97,12 +92,17 @@ export class SpanIndex<T extends Span> {
 
   /** Every item among the first `count` by start whose end passes `bound`, in list order. */
   private collect(count: number, bound: number, orEqual: boolean): T[] {
+    return this.positions(count, bound, orEqual).map((i) => this.items[i]!);
+  }
+
+  /** The positions of those items, ascending. */
+  private positions(count: number, bound: number, orEqual: boolean): number[] {
     const found: number[] = [];
     this.search(count, bound, orEqual, (i) => {
       found.push(i);
       return false;
     });
-    return this.inOrder(found);
+    return found.sort((a, b) => a - b);
   }
 
   /**

@@ -30,8 +30,6 @@ export const copiesOptions = z
     duplicate: share.default(COPY_DEFAULTS.duplicate),
     /** Share of the shorter article's words that makes a near-duplicate. */
     nearDuplicate: share.default(COPY_DEFAULTS.nearDuplicate),
-    /** Articles per index key beyond which each is paired with the key's first article only. */
-    maxBucket: z.number().int().min(2).default(COPY_DEFAULTS.maxBucket),
   })
   .strict();
 
