@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { corroborate, documentSources, memberSource } from '../src/claims/corroborate.js';
 import { extractClaims, type ClaimCandidate, type ClaimDocument } from '../src/claims/extract.js';
-import { frameOf, sameFrame } from '../src/claims/frame.js';
+import { frameOf, otherActor, sameFrame } from '../src/claims/frame.js';
 import { groupClaims, type PropositionJudge } from '../src/claims/group.js';
 import { findHedges, polarityOf } from '../src/claims/hedges.js';
 import type { Quote } from '../src/contract.js';
@@ -59,6 +59,7 @@ const frameCases: [string, string, boolean][] = [
   ['Valdoria helped the Red Hand.', 'Ostmark helped the Red Hand.', false],
   ['Valdoria helped the Red Hand.', 'Valdoria attacked the Red Hand.', false],
   ['Valdoria hosted talks in Aldport.', 'The weather in Aldport was fine.', false],
+  ['An attack was launched on Aldport from the hills by the Red Hand.', 'The Red Hand launched an attack on Aldport.', true],
 ];
 for (const [a, b, expected] of frameCases) {
   test(`frames: "${a}" / "${b}"`, () => {
@@ -114,6 +115,12 @@ function candidate(doc: string, text: string, overrides: Partial<ClaimCandidate>
     ...overrides,
   };
 }
+
+test('frames: one act by two actors is two events', () => {
+  const a = 'A raid was launched on Aldport by the Red Hand.';
+  const b = 'Valdoria launched a raid on Aldport.';
+  assert.equal(otherActor(frameOf(a, mentionsOf(a, actors)), frameOf(b, mentionsOf(b, actors))), true);
+});
 
 test('sources: copies, one outlet twice, and relays of one agency count once', () => {
   const sources = documentSources(

@@ -30,6 +30,7 @@ const CLASSES: Record<string, string[]> = {
 };
 
 const CLASS_OF = new Map(Object.entries(CLASSES).flatMap(([name, verbs]) => verbs.map((verb) => [verb, name] as const)));
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'any', 'no']);
 const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 export interface PropositionFrame {
@@ -46,16 +47,21 @@ const WORD = /\p{L}[\p{L}'’-]*/gu;
  */
 export function frameOf(text: string, mentions: readonly EntityAt[]): PropositionFrame | null {
   const words = [...text.matchAll(WORD)].map((match) => ({ lower: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length }));
-  const index = words.findIndex((word) => CLASS_OF.has(word.lower));
+  // The act is a verb: a class word after a determiner ("an attack") or before its own verb
+  // ("a rocket attack was launched") is a noun, and the verb comes later.
+  const index = words.findIndex(
+    (word, at) => CLASS_OF.has(word.lower) && !DETERMINERS.has(words[at - 1]?.lower ?? '') && !PASSIVE_AUXILIARIES.has(words[at + 1]?.lower ?? '') && words[at + 1]?.lower !== 'has',
+  );
   if (index < 0) return null;
   const verb = words[index]!;
   const before = mentions.filter((mention) => mention.end <= verb.start);
   const after = mentions.filter((mention) => mention.start >= verb.end);
-  const passive = index > 0 && PASSIVE_AUXILIARIES.has(words[index - 1]!.lower) && /\bby\s*$/u.test(text.slice(verb.end, after[0]?.start ?? verb.end));
-  if (passive) {
-    // "extremists have been funded by Russia": the agent after "by" does the act.
-    const agent = after[0]!;
-    return { predicate: CLASS_OF.get(verb.lower)!, subject: agent.entity, objects: unique(before.map((m) => m.entity)) };
+  const passive = index > 0 && PASSIVE_AUXILIARIES.has(words[index - 1]!.lower);
+  // "extremists have been funded by Russia", "an attack was launched on X from Y by Hamas": the
+  // agent after "by" does the act.
+  const agent = passive ? after.find((mention) => /\bby\s+(?:the\s+)?$/iu.test(text.slice(Math.max(verb.end, mention.start - 12), mention.start))) : undefined;
+  if (agent) {
+    return { predicate: CLASS_OF.get(verb.lower)!, subject: agent.entity, objects: unique([...before, ...after].filter((m) => m !== agent).map((m) => m.entity)).filter((id) => id !== agent.entity) };
   }
   const subject = before.length ? before[before.length - 1]!.entity : null;
   return { predicate: CLASS_OF.get(verb.lower)!, subject, objects: unique(after.map((m) => m.entity)).filter((id) => id !== subject) };
@@ -69,6 +75,11 @@ export function sameFrame(a: PropositionFrame | null, b: PropositionFrame | null
   if (!a || !b || a.predicate !== b.predicate || !a.subject || a.subject !== b.subject) return false;
   if (!a.objects.length && !b.objects.length) return true;
   return a.objects.some((id) => b.objects.includes(id));
+}
+
+/** Two frames of one kind of act done by different actors: the claims are about different events. */
+export function otherActor(a: PropositionFrame | null, b: PropositionFrame | null): boolean {
+  return !!a && !!b && a.predicate === b.predicate && !!a.subject && !!b.subject && a.subject !== b.subject;
 }
 
 function unique(ids: readonly string[]): string[] {

@@ -9,7 +9,7 @@ import { candidatePairs } from '../crossdoc/candidates.js';
 import { DisjointSets } from '../crossdoc/disjoint-sets.js';
 import { contentKeys } from '../crossdoc/keys.js';
 import type { ClaimCandidate, EntityAt } from './extract.js';
-import { frameOf, sameFrame } from './frame.js';
+import { frameOf, otherActor, sameFrame } from './frame.js';
 
 /** What a matcher says of two claims, in one comparison. */
 export interface PairJudgement {
@@ -75,7 +75,9 @@ export function groupClaims<Prepared>(claims: readonly ClaimCandidate[], judge: 
     // A paraphrase corpus calls "X, which lies 3 km upstream" and "X" different sentences; for
     // corroboration, a claim that states another and adds detail still carries it.
     const contained = same >= MIN_SAME_TO_CONTAIN && Math.min(wordCount(claims[a]!), wordCount(claims[b]!)) >= MIN_CONTAINED_WORDS && covers >= options.coverThreshold;
-    const joined = same >= options.sameThreshold || (framed && same >= options.framedSameThreshold) || contained;
+    // "Hamas launched an attack on Israel" / "Israel launched an attack on Gaza": many shared
+    // words, two events.
+    const joined = !otherActor(frames[a]!, frames[b]!) && (same >= options.sameThreshold || (framed && same >= options.framedSameThreshold) || contained);
     if (joined) sets.union(a, b);
   }
   const groups = sets.groups();
