@@ -10,7 +10,8 @@
  *
  * Flags: `--scaling` runs only part 2; `--large` adds the 64k-sentence article and the
  * 10,000-article corpus (several minutes); `--sizes=16000,32000` and `--corpora=100` replace the
- * sizes; `--one-line` writes each article on one line, as a dump without paragraphs would be.
+ * sizes (`--corpora=` for none); `--one-line` writes each article on one line, as a dump without
+ * paragraphs would be.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -25,7 +26,7 @@ import { newsArticle, newsCorpus } from '../test/helpers/news-generator.js';
 const root = new URL('..', import.meta.url).pathname;
 const flags = process.argv.slice(2);
 const flagValue = (name: string): string | undefined => flags.find((flag) => flag.startsWith(`--${name}=`))?.slice(name.length + 3);
-const numbers = (value: string | undefined, fallback: number[]): number[] => (value ? value.split(',').map(Number) : fallback);
+const numbers = (value: string | undefined, fallback: number[]): number[] => (value === undefined ? fallback : value.split(',').filter(Boolean).map(Number));
 const large = flags.includes('--large');
 const documentSizes = numbers(flagValue('sizes'), large ? [1_000, 4_000, 16_000, 64_000] : [1_000, 4_000, 16_000]);
 const corpusSizes = numbers(flagValue('corpora'), large ? [100, 1_000, 10_000] : [100, 1_000]);
@@ -105,6 +106,7 @@ async function scaling(): Promise<void> {
  * step keeps the same figure across a row, a quadratic one doubles it with each doubling.
  */
 async function scalingTable(title: string, runs: { label: string; inputs: InlineArticle[] }[], unit: 'sentence' | 'document'): Promise<void> {
+  if (runs.length === 0) return;
   const columns: { label: string; units: number; sentences: number; documents: number; steps: Map<string, number>; peak: number }[] = [];
   for (const { label, inputs } of runs) {
     const { steps, sentences, analysis } = await timeSteps(inputs, ['json', 'html', 'md']);
