@@ -16,18 +16,8 @@ import { copiesStage } from '../src/stages/07-copies/index.js';
 import { provenanceStage } from '../src/stages/08-provenance/index.js';
 import { segmentText } from '../src/stages/02-segment/index.js';
 import { checkStageOptions } from '../src/stage.js';
-import { newsArticle } from '../test/helpers/news-generator.js';
+import { newsArticle, seeded } from '../test/helpers/news-generator.js';
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FUNCTION_WORDS = 'the of and to in a said on for that with was is by at from as it has have will his her their after its were be'.split(' ');
 const CITATIONS = [
