@@ -117,3 +117,20 @@ test('bad input: an article that quotes another article of the run relays it', a
   assert.equal(new Set(closed.members.map((m) => m.doc)).size, 2);
   assert.equal(closed.independentSources, 1, 'the relaying article is not a second source');
 });
+
+test('bad input: articles with no date are cross-checked; without two dates a copy points to the first given', async () => {
+  const analysis = await analyze([
+    { content: leak, source: 'undated-1.txt', outlet: 'Valley Post' },
+    { content: `${leak}\nThe Valley Post will report further.\n`, source: 'undated-2.txt', outlet: 'Harbour News' },
+    { content: leak, source: 'dated.txt', outlet: 'Coast Radio', published: '2024-03-10' },
+  ]);
+  assertAnalysisInvariants(analysis);
+  assert.ok(analysis.documents.slice(0, 2).every((doc) => doc.published === null));
+  assert.equal(analysis.stories.length, 1);
+  const undatedPair = analysis.copies.find((copy) => copy.docs.includes('undated-1') && copy.docs.includes('undated-2'));
+  assert.ok(undatedPair);
+  assert.equal(undatedPair.docs[0], 'undated-1');
+  // An undated article cannot be ordered against a dated one: the first given stays first.
+  const dated = analysis.copies.find((copy) => copy.docs.includes('dated') && copy.docs.includes('undated-1'));
+  assert.equal(dated?.docs[0], 'undated-1');
+});
