@@ -16,7 +16,8 @@ const CLAUSE_WORDS = new Set(
 /** Pronouns that stand for some of a group already named: "some say", "both agreed". */
 const QUANTIFIER_PRONOUNS = new Set('some many all both others most few several each none everyone someone anyone nobody'.split(' '));
 
-function wordsOf(text: string): string[] {
+/** Lower-cased words with curly apostrophes made straight, for the checks here and in tests. */
+export function wordsOf(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/[’‘]/gu, "'")

@@ -6,18 +6,11 @@
  * apart from the quote stage's own guard (src/quotes/plausible.ts) so that it checks it.
  */
 import type { Analysis, Quote } from '../../src/contract.js';
+import { wordsOf } from '../../src/quotes/plausible.js';
 import { FUNCTION_WORDS } from '../../src/similarity/lexicon.js';
 
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'they', 'it']);
 
-function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’‘]/gu, "'")
-    .split(/[^\p{L}\p{N}'-]+/u)
-    .map((word) => word.replace(/^'+|'+$/gu, ''))
-    .filter((word) => /[\p{L}\p{N}]/u.test(word));
-}
 
 /**
  * Why `name` is not a speaker a reader would accept, or null when it is one. A role (`asRole`)
