@@ -51,9 +51,10 @@ export function assembleAnalysis(run: PipelineRun, readMessages: Analysis['messa
     statements: run.corpus.statements?.statements ?? [],
     claims: run.corpus.claims?.claims ?? [],
     provenance: run.corpus.provenance?.provenance ?? [],
-    relations: [],
-    timeline: [],
-    framing: [],
+    relations: run.corpus.relations?.relations ?? [],
+    timeline: run.corpus.timeline?.items ?? [],
+    dating: run.corpus.timeline?.dating ?? [],
+    framing: run.corpus.framing ?? { terms: [], labels: [], outlets: [] },
     brief: run.corpus.brief?.sentences ?? [],
     messages: [...readMessages, ...run.messages, ...run.docs.flatMap((doc) => doc.messages)],
   };

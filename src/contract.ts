@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-export const CONTRACT_VERSION = '0.3.0';
+export const CONTRACT_VERSION = '0.4.0';
 
 const offset = z.number().int().nonnegative();
 
@@ -232,27 +232,134 @@ export const ClaimSchema = z.object({
   contradicts: z.array(z.string()).describe('Ids of claims that state the opposite.'),
 });
 
-export const RelationSchema = z.object({
-  id: z.string(),
-  subject: z.string(),
-  predicate: z.string(),
-  object: z.string().nullable(),
-  evidence: DocSpanSchema,
+// ---- Timeline (stage 11) ----------------------------------------------------------------------
+
+export const DatePrecisionSchema = z.enum(['day', 'month', 'year', 'range']);
+
+/** One date expression as written, normalised. */
+export const DateMentionSchema = DocSpanSchema.extend({
+  text: z.string().describe('As written, e.g. "Monday (9/10/2023)", "last year", "days after the attack".'),
+  date: z.string().describe('ISO 8601: 2023-10-09, 2023-10 or 2023; for a range, its first day.'),
+  until: z.string().nullable().describe('For a range, its last day (inclusive); else null.'),
+  precision: DatePrecisionSchema,
+  anchor: z
+    .enum(['absolute', 'published', 'content', 'event'])
+    .describe('absolute: the words name the date; published: counted from the publication date; content: counted from the latest absolute date in the article; event: counted from an event the article dates ("days after the attack").'),
+  inferred: z.boolean().describe('True when the value rests on an inference (no publication date, an ambiguous day/month order).'),
+  quote: z.string().nullable().describe('Id of the quote the expression sits in, if any.'),
 });
 
+/** One event on the timeline: the same event in several outlets is one item with all their evidence. */
 export const TimelineItemSchema = z.object({
   id: z.string(),
-  date: z.string().describe('ISO 8601 date, possibly partial (2023-10).'),
-  text: z.string(),
-  evidence: DocSpanSchema,
+  story: z.string().nullable(),
+  date: z.string().describe('ISO 8601 date, possibly partial (2023-10, 2023); for a range, its first day.'),
+  until: z.string().nullable().describe('For a range, its last day (inclusive).'),
+  precision: DatePrecisionSchema,
+  inferred: z.boolean(),
+  text: z.string().describe('The clause the date governs, as the first evidence words it.'),
+  actors: z.array(z.string()).describe('Entity ids.'),
+  documents: z.array(z.string()),
+  dates: z.array(DateMentionSchema).describe('The date expressions behind this item.'),
+  evidence: z.array(DocSpanSchema).min(1).describe('The clauses, one per reporting document.'),
 });
 
-export const FramingItemSchema = z.object({
+/** When a document was written: given, or bounded by what it dates. */
+export const DocumentDatingSchema = z.object({
+  doc: z.string(),
+  published: z.string().nullable().describe('The publication date as given.'),
+  earliest: z.string().nullable().describe('With no publication date: the latest date the text names (it cannot predate it).'),
+  latest: z.string().nullable(),
+  inferred: z.boolean(),
+  evidence: z.array(DocSpanSchema),
+});
+
+// ---- Relations (stage 12) ---------------------------------------------------------------------
+
+export const RelationKindSchema = z.enum([
+  'supports',
+  'opposes',
+  'condemns',
+  'accuses',
+  'threatens',
+  'attacks',
+  'meets',
+  'hosts',
+  'visits',
+  'allied-with',
+  'funds',
+  'arms',
+  'supplies',
+  'offers-forces',
+  'offers-aid',
+  'mediates',
+  'designates-terrorist',
+  'deploys',
+]);
+
+/** Who does what to whom, merged across the sentences and outlets that say it. */
+export const RelationSchema = z.object({
   id: z.string(),
-  actor: z.string().nullable(),
-  term: z.string(),
-  kind: z.enum(['loaded-term', 'hedge', 'label']),
-  evidence: DocSpanSchema,
+  story: z.string().nullable(),
+  subject: z.string().describe('Entity id.'),
+  relation: RelationKindSchema,
+  object: z.string().nullable().describe('Entity id.'),
+  cameo: z.string().describe('CAMEO event code, e.g. "051"; its first two digits are the root.'),
+  cameoRoot: z.string().describe('CAMEO root code, e.g. "05" (engage in diplomatic cooperation).'),
+  negated: z.boolean(),
+  hedged: z.boolean(),
+  date: z.string().nullable(),
+  text: z.string().describe('The first evidence sentence or clause.'),
+  documents: z.array(z.string()),
+  voices: z
+    .array(z.object({ doc: z.string(), kind: z.enum(['outlet', 'speaker']), quote: z.string().nullable(), speaker: z.string().nullable() }))
+    .describe('Whose words carry the relation in each document: the outlet\'s own voice or a quoted speaker.'),
+  evidence: z.array(DocSpanSchema).min(1),
+});
+
+// ---- Framing (stage 13) -----------------------------------------------------------------------
+
+/** A loaded or evaluative term (or its neutral counterpart), the actor it targets and whose voice it is. */
+export const FramingTermSchema = DocSpanSchema.extend({
+  term: z.string().describe('As written.'),
+  entry: z.string().describe('The lexicon entry it matched, e.g. "terrorist state".'),
+  loaded: z.boolean().describe('False for a neutral counterpart ("militants" vs "terrorists").'),
+  category: z.string().describe('Why the term frames, from the lexicon, e.g. "delegitimising", "legitimising".'),
+  target: z.string().nullable().describe('Entity id of the actor the term names or qualifies.'),
+  voice: z.enum(['outlet', 'speaker']).describe('outlet: the outlet\'s own words; speaker: inside a quote.'),
+  quote: z.string().nullable(),
+  speaker: z.string().nullable().describe('Entity id of the speaker when voice is speaker.'),
+});
+
+/** A label an outlet uses for an actor ("the Islamist group"), with its uses. */
+export const ActorLabelSchema = z.object({
+  entity: z.string(),
+  outlet: z.string(),
+  label: z.string(),
+  count: z.number().int().positive(),
+  evidence: z.array(DocSpanSchema).min(1),
+});
+
+export const OutletFramingSchema = z.object({
+  outlet: z.string().describe('The outlet\'s name, or the document id when it has none.'),
+  documents: z.array(z.string()),
+  sentences: z.number().int().nonnegative(),
+  attributedShare: z.number().min(0).max(1).describe('Share of claims carried as someone\'s words.'),
+  ownVoiceShare: z.number().min(0).max(1).describe('Share of claims asserted in the outlet\'s own voice.'),
+  hedgingRate: z.number().min(0).max(1).describe('Share of sentences with a hedge.'),
+  opinionShare: z.number().min(0).max(1).describe('Share of sentences judged opinion in the outlet\'s own voice.'),
+  quoted: z
+    .array(z.object({ entity: z.string().nullable(), name: z.string(), quotes: z.number().int().positive(), share: z.number().min(0).max(1) }))
+    .describe('Who the outlet quotes, most quoted first.'),
+  tone: z
+    .array(z.object({ entity: z.string(), score: z.number().min(-1).max(1), positive: z.number().int().nonnegative(), negative: z.number().int().nonnegative(), evidence: z.array(DocSpanSchema) }))
+    .describe('Tone toward each main actor, in the outlet\'s own voice, with the sentences that carry it.'),
+});
+
+export const FramingSchema = z.object({
+  terms: z.array(FramingTermSchema),
+  labels: z.array(ActorLabelSchema),
+  outlets: z.array(OutletFramingSchema),
 });
 
 /** A sentence of the brief: generated from the analysis, so every one cites its evidence. */
@@ -276,7 +383,8 @@ export const AnalysisSchema = z.object({
   provenance: z.array(ProvenanceSchema),
   relations: z.array(RelationSchema),
   timeline: z.array(TimelineItemSchema),
-  framing: z.array(FramingItemSchema),
+  dating: z.array(DocumentDatingSchema).describe('Per document: its publication date, or bounds inferred from its content.'),
+  framing: FramingSchema,
   brief: z.array(BriefSentenceSchema),
   messages: z.array(MessageSchema),
 });
@@ -297,6 +405,15 @@ export type Statement = z.infer<typeof StatementSchema>;
 export type Claim = z.infer<typeof ClaimSchema>;
 export type ClaimMember = z.infer<typeof ClaimMemberSchema>;
 export type BriefSentence = z.infer<typeof BriefSentenceSchema>;
+export type DateMention = z.infer<typeof DateMentionSchema>;
+export type TimelineItem = z.infer<typeof TimelineItemSchema>;
+export type DocumentDating = z.infer<typeof DocumentDatingSchema>;
+export type Relation = z.infer<typeof RelationSchema>;
+export type RelationKind = z.infer<typeof RelationKindSchema>;
+export type FramingTerm = z.infer<typeof FramingTermSchema>;
+export type ActorLabel = z.infer<typeof ActorLabelSchema>;
+export type OutletFraming = z.infer<typeof OutletFramingSchema>;
+export type Framing = z.infer<typeof FramingSchema>;
 
 /** The contract as JSON Schema (draft 2020-12), with its version in `$id`. */
 export function analysisJsonSchema(): Record<string, unknown> {

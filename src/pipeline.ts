@@ -15,9 +15,12 @@ import { copiesStage } from './stages/07-copies/index.js';
 import { provenanceStage } from './stages/08-provenance/index.js';
 import { statementsStage } from './stages/09-statements/index.js';
 import { claimsStage } from './stages/10-claims/index.js';
-import { briefStage } from './stages/11-brief/index.js';
+import { timelineStage } from './stages/11-timeline/index.js';
+import { relationsStage } from './stages/12-relations/index.js';
+import { framingStage } from './stages/13-framing/index.js';
+import { briefStage } from './stages/14-brief/index.js';
 
-export const PIPELINE: readonly AnyStage[] = [cleanStage, segmentStage, mentionsStage, quotesStage, identityStage, storiesStage, copiesStage, provenanceStage, statementsStage, claimsStage, briefStage];
+export const PIPELINE: readonly AnyStage[] = [cleanStage, segmentStage, mentionsStage, quotesStage, identityStage, storiesStage, copiesStage, provenanceStage, statementsStage, claimsStage, timelineStage, relationsStage, framingStage, briefStage];
 
 /** Options per stage, keyed by stage name; each is checked once by that stage's schema. */
 export type StageOptions = Partial<Record<string, unknown>>;

@@ -11,7 +11,7 @@ import { analyze } from '../src/index.js';
 const doc = (id: string, text: string): Doc => ({ id, source: `${id}.txt`, format: 'txt', text, meta: emptyMeta(), messages: [], results: {} });
 
 test('pipeline: the stages run in the documented order', () => {
-  const order = ['clean', 'segment', 'mentions', 'quotes', 'identity', 'stories', 'copies', 'provenance', 'statements', 'claims', 'brief'];
+  const order = ['clean', 'segment', 'mentions', 'quotes', 'identity', 'stories', 'copies', 'provenance', 'statements', 'claims', 'timeline', 'relations', 'framing', 'brief'];
   assert.deepEqual(PIPELINE.map((stage) => stage.name), order);
   // The README's diagram and the folders under src/stages say the same.
   const diagram = [...readFileSync(new URL('../README.md', import.meta.url), 'utf8').matchAll(/^\d\d-([a-z]+)\s/gmu)].map((match) => match[1]);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { Analysis } from '../src/contract.js';
+import { CONTRACT_VERSION, type Analysis } from '../src/contract.js';
 import { renderReport } from '../src/index.js';
 import { nestLayers, type Layer, type LayerKind, type NestEvent } from '../src/report/layers.js';
 
@@ -118,7 +118,7 @@ function countingCorpus(documents: number): { analysis: Analysis; reads: () => n
   const text = 'Mayor Ada Lind said the bridge would reopen.';
   const ids = Array.from({ length: documents }, (_, index) => `doc-${index}`);
   const analysis: Analysis = {
-    version: '0.3.0',
+    version: CONTRACT_VERSION,
     generator: { name: 'crosscheck', version: 'test' },
     documents: ids.map((id) => ({
       id,
@@ -170,7 +170,8 @@ function countingCorpus(documents: number): { analysis: Analysis; reads: () => n
     provenance: [],
     relations: [],
     timeline: [],
-    framing: [],
+    dating: [],
+    framing: { terms: [], labels: [], outlets: [] },
     brief: [],
     messages: ids.map((id) => inDoc({ stage: 'test', rule: 'test/rule', severity: 'warning' as const, text: 'a warning', start: 20, end: 21 }, id)),
   };

@@ -77,9 +77,7 @@ const FIELDS: Field[] = [
   ['removed text', both, (a, _h, at) => void a.documents[0]!.removed.push({ start: at.start, end: at.end, reason: 'navigation', rule: 'test/rule' })],
   ['removed rule', both, (a, h, at) => void a.documents[0]!.removed.push({ start: at.start, end: at.end, reason: 'navigation', rule: h })],
   ['brief', htmlOnly, (a, h, at) => void a.brief.push({ story: null, section: 'note', text: h, evidence: [at] })],
-  ['timeline', htmlOnly, (a, h, at) => void a.timeline.push({ id: 't1', date: h, text: h, evidence: at })],
-  ['relation', htmlOnly, (a, h, at) => void a.relations.push({ id: 'r1', subject: h, predicate: h, object: h, evidence: at })],
-  ['framing', htmlOnly, (a, h, at) => void a.framing.push({ id: 'f1', actor: null, term: h, kind: 'label', evidence: at })],
+  // Timeline, relation and framing rows are added by those sections' own report tests.
   [
     'provenance',
     htmlOnly,

@@ -154,21 +154,9 @@ function renderCrosscheck(analysis: Analysis, layers: DocumentLayers): string {
   return crosscheckHtml(analysis, (span, label) => evidenceLink(layers, span, label));
 }
 
-/** Sections later stages fill (relations, timeline, framing). */
-function renderGenericSections(analysis: Analysis, layers: DocumentLayers): string {
-  const textOf = new Map(analysis.documents.map((doc) => [doc.id, doc.text]));
-  const cite = (span: DocSpan) => `${evidenceLink(layers, span)}: “${esc((textOf.get(span.doc) ?? '').slice(span.start, span.end))}”`;
-  const parts: string[] = [];
-  if (analysis.timeline.length) {
-    parts.push(`<h2>Timeline</h2><ul>${analysis.timeline.map((t) => `<li>${esc(t.date)}: ${esc(t.text)} <span class="muted">[${cite(t.evidence)}]</span></li>`).join('')}</ul>`);
-  }
-  if (analysis.relations.length) {
-    parts.push(`<h2>Relations</h2><ul>${analysis.relations.map((r) => `<li>${esc(r.subject)} ${esc(r.predicate)} ${esc(r.object ?? '')} <span class="muted">[${cite(r.evidence)}]</span></li>`).join('')}</ul>`);
-  }
-  if (analysis.framing.length) {
-    parts.push(`<h2>Framing</h2><ul>${analysis.framing.map((f) => `<li>${esc(f.kind)}: ${esc(f.term)} <span class="muted">[${cite(f.evidence)}]</span></li>`).join('')}</ul>`);
-  }
-  return parts.join('\n');
+/** Timeline, relations and framing sections (filled in as those stages land). */
+function renderGenericSections(_analysis: Analysis, _layers: DocumentLayers): string {
+  return '';
 }
 
 function renderMessages(analysis: Analysis, layers: DocumentLayers): string {

@@ -42,7 +42,12 @@ export function assertAnalysisInvariants(analysis: Analysis): void {
     if (quote.cue) evidence.push({ doc: quote.doc, span: quote.cue, what: `cue of ${quote.id}` });
     if (quote.speaker.mention) evidence.push({ doc: quote.doc, span: quote.speaker.mention, what: `speaker of ${quote.id}` });
   }
-  for (const item of [...analysis.timeline, ...analysis.framing, ...analysis.relations]) evidence.push({ doc: item.evidence.doc, span: item.evidence, what: `evidence of ${item.id}` });
+  for (const item of [...analysis.timeline, ...analysis.relations]) for (const span of item.evidence) evidence.push({ doc: span.doc, span, what: `evidence of ${item.id}` });
+  for (const item of analysis.timeline) for (const date of item.dates) evidence.push({ doc: date.doc, span: date, what: `date "${date.text}" of ${item.id}` });
+  for (const record of analysis.dating) for (const span of record.evidence) evidence.push({ doc: span.doc, span, what: `dating of ${record.doc}` });
+  for (const term of analysis.framing.terms) evidence.push({ doc: term.doc, span: term, what: `framing term "${term.term}"` });
+  for (const label of analysis.framing.labels) for (const span of label.evidence) evidence.push({ doc: span.doc, span, what: `label "${label.label}" of ${label.entity}` });
+  for (const outlet of analysis.framing.outlets) for (const tone of outlet.tone) for (const span of tone.evidence) evidence.push({ doc: span.doc, span, what: `tone of ${outlet.outlet} toward ${tone.entity}` });
   for (const claim of analysis.claims) {
     for (const member of claim.members) {
       evidence.push({ doc: member.doc, span: member, what: `member of ${claim.id}` });

@@ -1,5 +1,5 @@
 /**
- * Stage 11, brief: a short brief per story, made from the claims, statements and quotes found
+ * Stage 14, brief: a short brief per story, made from the claims, statements and quotes found
  * before it (src/brief): what is established and on how many independent sources, what is
  * disputed, who said what, and what rests on a single source. Every sentence cites its spans.
  */
