@@ -79,6 +79,9 @@ export const EntityTypeSchema = z.enum(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', '
 
 export const EntityMentionSchema = DocSpanSchema.extend({
   kind: z.enum(['name', 'pronoun', 'role', 'metonym', 'demonym', 'acronym']).optional(),
+  type: EntityTypeSchema.optional().describe(
+    'The type of this span where it stands, which may differ from its entity\'s: "American" is NORP in the entity of the United States.',
+  ),
 });
 
 export const EntityFactSchema = z.object({
@@ -100,10 +103,17 @@ export const EntitySchema = z.object({
 
 export const QuoteKindSchema = z.enum(['direct', 'partial', 'indirect', 'mixed']);
 
+export const AttributionKindSchema = z
+  .enum(['speech', 'belief', 'evidence', 'accusation'])
+  .describe(
+    'What the cue attributes: `speech` what was said or written (said, told, added, according to, a colon); `belief` a view, wish or stance (believes, wants, supports, fears); `evidence` what a poll, document, study or inquiry shows (polls show, the documents reveal, investigators found); `accusation` a charge against someone (accused X of, blamed X for).',
+  );
+
 export const QuoteSchema = z.object({
   id: z.string(),
   doc: z.string(),
   kind: QuoteKindSchema,
+  attributionKind: AttributionKindSchema.default('speech'),
   content: SpanSchema,
   cue: SpanSchema.nullable(),
   speaker: z.object({
@@ -244,8 +254,8 @@ export const DateMentionSchema = DocSpanSchema.extend({
   precision: DatePrecisionSchema,
   anchor: z
     .enum(['absolute', 'published', 'content', 'event'])
-    .describe('absolute: the words name the date; published: counted from the publication date; content: counted from the latest absolute date in the article; event: counted from an event the article dates ("days after the attack").'),
-  inferred: z.boolean().describe('True when the value rests on an inference (no publication date, an ambiguous day/month order).'),
+    .describe('absolute: the words name the date; published: counted from the publication date (or given its year by it); content: counted from the latest full date in the article, or, when it names none, its original\'s (for a syndicated copy) or its story\'s latest date; event: counted from an event the story dates ("days after the attack").'),
+  inferred: z.boolean().describe('True when the value rests on an inference (no publication date, a year or day/month order taken from the story, a guessed century or order).'),
   quote: z.string().nullable().describe('Id of the quote the expression sits in, if any.'),
 });
 
@@ -268,7 +278,7 @@ export const TimelineItemSchema = z.object({
 export const DocumentDatingSchema = z.object({
   doc: z.string(),
   published: z.string().nullable().describe('The publication date as given.'),
-  earliest: z.string().nullable().describe('With no publication date: the latest date the text names (it cannot predate it).'),
+  earliest: z.string().nullable().describe('With no publication date: the latest past date the text names (it cannot predate it); null when it names none with a year.'),
   latest: z.string().nullable(),
   inferred: z.boolean(),
   evidence: z.array(DocSpanSchema),
@@ -329,6 +339,7 @@ export const FramingTermSchema = DocSpanSchema.extend({
   voice: z.enum(['outlet', 'speaker']).describe('outlet: the outlet\'s own words; speaker: inside a quote.'),
   quote: z.string().nullable(),
   speaker: z.string().nullable().describe('Entity id of the speaker when voice is speaker.'),
+  quoted: z.boolean().optional().describe('True when the term sits inside quotation marks: a speaker\'s verbatim words, or (voice outlet) scare quotes the outlet distances itself with.'),
 });
 
 /** A label an outlet uses for an actor ("the Islamist group"), with its uses. */
@@ -344,12 +355,14 @@ export const OutletFramingSchema = z.object({
   outlet: z.string().describe('The outlet\'s name, or the document id when it has none.'),
   documents: z.array(z.string()),
   sentences: z.number().int().nonnegative(),
+  claims: z.number().int().nonnegative().optional().describe('Claim members in the outlet\'s documents: the base of the two shares below.'),
   attributedShare: z.number().min(0).max(1).describe('Share of claims carried as someone\'s words.'),
   ownVoiceShare: z.number().min(0).max(1).describe('Share of claims asserted in the outlet\'s own voice.'),
-  hedgingRate: z.number().min(0).max(1).describe('Share of sentences with a hedge.'),
-  opinionShare: z.number().min(0).max(1).describe('Share of sentences judged opinion in the outlet\'s own voice.'),
+  ownVoiceSentences: z.number().int().nonnegative().optional().describe('Sentences with at least three words of the outlet\'s own outside quotes: the base of the two rates below.'),
+  hedgingRate: z.number().min(0).max(1).describe('Share of the sentences in the outlet\'s own voice with a hedge in its own words ("reportedly", "cannot be verified").'),
+  opinionShare: z.number().min(0).max(1).describe('Share of the sentences in the outlet\'s own voice judged opinion (first person, "should", evaluative words).'),
   quoted: z
-    .array(z.object({ entity: z.string().nullable(), name: z.string(), quotes: z.number().int().positive(), share: z.number().min(0).max(1) }))
+    .array(z.object({ entity: z.string().nullable(), name: z.string(), quotes: z.number().int().positive(), words: z.number().int().nonnegative().optional().describe('Words of their quoted content.'), share: z.number().min(0).max(1).describe('Share of the outlet\'s quotes.') }))
     .describe('Who the outlet quotes, most quoted first.'),
   tone: z
     .array(z.object({ entity: z.string(), score: z.number().min(-1).max(1), positive: z.number().int().nonnegative(), negative: z.number().int().nonnegative(), evidence: z.array(DocSpanSchema) }))

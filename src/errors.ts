@@ -15,7 +15,13 @@ export type CrosscheckErrorCode =
   | 'STAGE_FAILED'
   | 'CONTRACT_VIOLATION'
   | 'NETWORK_DISABLED'
-  | 'FETCH_FAILED';
+  | 'FETCH_FAILED'
+  | 'CASE_NOT_FOUND'
+  | 'CASE_EXISTS'
+  | 'INVALID_CASE_NAME'
+  | 'STORE_BUSY'
+  | 'STORE_FAILED'
+  | 'STORE_TOO_NEW';
 
 export class CrosscheckError extends Error {
   readonly code: CrosscheckErrorCode;

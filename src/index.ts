@@ -22,5 +22,7 @@ export type {
 } from './contract.js';
 export { renderReport } from './report/index.js';
 export type { ReportFormat } from './report/index.js';
+export { openStore, resolveDataDir, addToCase, caseAnalysis } from './store/index.js';
+export type { AddOptions, AddResult, CaseInfo, CaseStore, DocumentResults, ImportResult, NewDocument, SavedAnalysis, StoredDocument } from './store/index.js';
 export { CrosscheckError, isCrosscheckError } from './errors.js';
 export type { CrosscheckErrorCode } from './errors.js';

@@ -7,10 +7,14 @@ test('the public API exports exactly these names', () => {
     'AnalysisSchema',
     'CONTRACT_VERSION',
     'CrosscheckError',
+    'addToCase',
     'analysisJsonSchema',
     'analyze',
+    'caseAnalysis',
     'isCrosscheckError',
+    'openStore',
     'renderReport',
+    'resolveDataDir',
   ]);
 });
 

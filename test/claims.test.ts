@@ -87,6 +87,7 @@ test("claims: a quote's sentence is the speaker's claim; a speaker's appeal is n
     id: 'd/q1',
     doc: 'd',
     kind: 'direct',
+    attributionKind: 'speech',
     content,
     cue: null,
     speaker: { name: 'Ines Kalvo', entity: 'person-ines-kalvo', role: null, mention: null, affiliation: null },

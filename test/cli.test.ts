@@ -192,7 +192,7 @@ test('cli: --out creates missing folders and writes inside them', async () => {
   await writeFile(join(dir, 'a.txt'), ARTICLE);
   const result = await run(['analyze', 'a.txt', '--out', 'deep/er/out'], { cwd: dir });
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /Wrote deep\/er\/out\/analysis\.json, deep\/er\/out\/report\.html, deep\/er\/out\/report\.md\n$/);
+  assert.match(result.stdout, /Wrote deep\/er\/out\/analysis\.json, deep\/er\/out\/report\.html, deep\/er\/out\/report\.md, deep\/er\/out\/network\.graphml, deep\/er\/out\/network\.json\n$/);
   assert.ok(existsSync(join(dir, 'deep', 'er', 'out', 'report.md')));
   assert.deepEqual((await readdir(dir)).sort(), ['a.txt', 'deep'], 'the writability probe leaves nothing behind');
 });
@@ -292,4 +292,35 @@ test('cli: a large JSON cut short by `head -c` ends quietly mid-write', { timeou
   assert.equal(stdout.trim(), '3000');
   assert.match(result.stderr, /exit 0\n$/, result.stderr);
   assertQuietEnd({ ...result, stderr: result.stderr.replace(/exit 0\n$/, '') });
+});
+
+test('cli: --format graphml prints the actor network, and --out writes it as network.graphml and network.json', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'crosscheck-cli-'));
+  await writeFile(join(dir, 'a.txt'), ARTICLE);
+  const printed = await run(['analyze', dir, '--format', 'graphml']);
+  assert.equal(printed.code, 0, printed.stderr);
+  assert.match(printed.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<graphml xmlns="http:\/\/graphml\.graphdrawing\.org\/xmlns">[\s\S]*<graph id="actors" edgedefault="directed">[\s\S]*<\/graphml>\n$/);
+  const out = join(dir, 'out');
+  const written = await run(['analyze', dir, '--out', out]);
+  assert.equal(written.code, 0, written.stderr);
+  const analysis = AnalysisSchema.parse(JSON.parse(await readFile(join(out, 'analysis.json'), 'utf8')));
+  const withObject = analysis.relations.filter((relation) => relation.object !== null).length;
+  const graphml = await readFile(join(out, 'network.graphml'), 'utf8');
+  assert.equal(graphml.match(/<edge /g)?.length ?? 0, withObject);
+  const graph = JSON.parse(await readFile(join(out, 'network.json'), 'utf8'));
+  assert.equal(graph.edges.length, withObject);
+  assert.equal(graph.nodes.length, graphml.match(/<node /g)?.length ?? 0);
+});
+
+test('cli: --attribution picks the tagger, and an unknown one is a usage error', async () => {
+  const text = 'The port authority said the ferry between Velmora and Ostrin would resume on Monday.\n';
+  for (const model of ['fast', 'accurate']) {
+    const { code, stdout } = await run(['analyze', '-', '--attribution', model], { stdin: text });
+    assert.equal(code, 0, model);
+    const analysis = JSON.parse(stdout) as { quotes: { kind: string }[] };
+    assert.equal(analysis.quotes.length, 1, model);
+  }
+  const wrong = await run(['analyze', '-', '--attribution', 'slow'], { stdin: text });
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /fast, accurate/);
 });

@@ -107,3 +107,61 @@ test('a name after "the village of" is a place, not a person', () => {
   const found = identityStage.run([village], {}, {}).result.entities;
   assert.equal(found.find((entity) => entity.name === 'Abu Ghosh')?.type, 'GPE');
 });
+
+test('each mention keeps its own type and kind inside its entity', () => {
+  const corpus = [
+    prepare('t1', 'American officials met Chinese envoys in Geneva. The United States said the talks would go on.'),
+    prepare('t2', 'Liverpool beat Chelsea 2-0 at Anfield on Sunday, and fans celebrated late into the night across the city.'),
+    prepare('t3', 'Kremlin spokesman Dmitry Peskov said Russia would reply. The Kremlin spokesman later declined to say more.'),
+  ];
+  const found = identityStage.run(corpus, {}, {}).result.entities;
+  const mentionOf = (doc: string, surface: string, nth = 0) => {
+    const text = corpus.find((d) => d.id === doc)!.text;
+    let start = -1;
+    for (let i = 0; i <= nth; i++) start = text.indexOf(surface, start + 1);
+    for (const entity of found) {
+      const mention = entity.mentions.find((m) => m.doc === doc && m.start === start && m.end === start + surface.length);
+      if (mention) return { entity, mention };
+    }
+    assert.fail(`no mention "${surface}" in ${doc}`);
+  };
+  // [document, surface, which occurrence, mention type, mention kind, entity type]
+  const cases: [string, string, number, string, string, string][] = [
+    ['t1', 'American', 0, 'NORP', 'demonym', 'GPE'],
+    ['t1', 'United States', 0, 'GPE', 'name', 'GPE'],
+    ['t2', 'Liverpool', 0, 'ORG', 'name', 'ORG'],
+    ['t3', 'Kremlin spokesman', 1, 'PERSON', 'role', 'PERSON'],
+    ['t3', 'Kremlin', 0, 'GPE', 'metonym', 'GPE'],
+  ];
+  for (const [doc, surface, nth, type, kind, entityType] of cases) {
+    const { entity, mention } = mentionOf(doc, surface, nth);
+    assert.deepEqual([mention.type, mention.kind, entity.type], [type, kind, entityType], `${doc}: ${surface}`);
+  }
+  assert.equal(mentionOf('t1', 'American').entity, mentionOf('t1', 'United States').entity, 'the demonym is still the state');
+});
+
+test('unrelated articles that share only a surname keep their people apart', () => {
+  const corpus = [
+    prepare(
+      's1',
+      'Finance minister Anna Keller presented the budget to parliament on Tuesday, promising lower fuel taxes and more money for schools. ' +
+        'The plan would cut the deficit within three years, the finance ministry said. Economists welcomed the spending limits but doubted the growth forecast behind them.',
+    ),
+    prepare(
+      's2',
+      'Opposition deputies said the budget that Keller sent to parliament would raise borrowing, and they vowed to vote against the fuel taxes. ' +
+        'The finance ministry rejected the criticism and said the deficit would shrink.',
+    ),
+    prepare(
+      's3',
+      'Norden won the cup final 2-1 as striker Keller scored twice in the second half, and supporters sang long into the night. ' +
+        'The visitors had led at the break through a penalty, but their goalkeeper was dismissed ten minutes into the restart. ' +
+        'Norden last lifted the trophy four seasons ago, when their coach was still playing in midfield.',
+    ),
+  ];
+  const found = identityStage.run(corpus, {}, {}).result.entities;
+  const holder = (doc: string) => found.find((entity) => entity.mentions.some((m) => m.doc === doc && corpus.find((d) => d.id === doc)!.text.slice(m.start, m.end) === 'Keller'));
+  assert.equal(holder('s2')?.name, 'Anna Keller', 'the same story links the surname to the minister');
+  assert.ok(holder('s3'), 'the striker is a person of his own');
+  assert.notEqual(holder('s3')!.id, holder('s2')!.id, 'a football report does not link him to the minister');
+});

@@ -92,3 +92,20 @@ test('mention spans point into the text and are ordered', () => {
     if (i > 0) assert.ok(mentions[i - 1]!.start <= m.start);
   }
 });
+
+test('the gazetteer files states whose codes changed over time as states, not people', () => {
+  const { gazetteer } = defaultModel().resources;
+  // [name, code]: Phoenix dates these states' codes (Soviet republics, occupied or split states).
+  const cases: [string, string][] = [['belarus', 'BLR'], ['iraq', 'IRQ'], ['ukraine', 'UKR'], ['serbia', 'SRB'], ['lithuania', 'LTU']];
+  for (const [name, code] of cases) {
+    const records = gazetteer.byPhrase.get(name) ?? [];
+    assert.deepEqual(records.map((record) => `${record.kind} ${record.code}`), [`country ${code}`], name);
+  }
+});
+
+test('mentions: table rows are no Title Case headline, and "-based" stays apart from its company', () => {
+  const { lines } = runMentions('Standings after Saturday:\nQueens Park Rangers 3 2 1 0 5 3 7\nBristol City 4 1 0 3 7 8 3\n\nThe Ohio-based KeyCorp said profits rose.');
+  assert.ok(lines.includes('ORG name Queens Park Rangers'), lines.join('; '));
+  assert.ok(lines.includes('ORG name Bristol City'), lines.join('; '));
+  assert.ok(lines.some((line) => line.endsWith(' KeyCorp')), lines.join('; '));
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Doc } from '../src/document.js';
+import { attributionOf } from '../src/quotes/attribution.js';
 import { extractQuotes } from '../src/quotes/extract.js';
 import { scanQuoteMarks } from '../src/quotes/marks.js';
 import { carriesContent, isNegatedCue, isSpeakerName } from '../src/quotes/plausible.js';
@@ -320,4 +321,66 @@ test('speakers the labeller gets half right, and what is no quote at all', () =>
   const statement = quoteWith(channelled, 'took full responsibility');
   assert.equal(slice(channelled, statement?.content ?? null), 'that the company took full responsibility');
   assert.equal(statement?.channel?.text, 'in a statement on Tuesday');
+});
+
+test('attributions beyond speech verbs: evidence, beliefs, accusations, refusals, colons and trailing participles', () => {
+  // text, then the attribution whose cue is given: source as written, cue, content, kind
+  const cases: [string, string, string, string, 'speech' | 'belief' | 'evidence' | 'accusation'][] = [
+    ['Polls show the mayor trailing by six points.', 'Polls', 'show', 'the mayor trailing by six points', 'evidence'],
+    ['The leaked documents reveal that the ferry contract was signed in May.', 'The leaked documents', 'reveal', 'that the ferry contract was signed in May', 'evidence'],
+    ['Investigators found that the crane had not been inspected since 2019.', 'Investigators', 'found', 'that the crane had not been inspected since 2019', 'evidence'],
+    ['The union accused the port authority of hiding the safety report.', 'The union', 'accused', 'the port authority of hiding the safety report', 'accusation'],
+    // A cue noun inside the content ("a warning about") does not cut it in two.
+    ['The union accused the port authority of ignoring a warning about the crane.', 'The union', 'accused', 'the port authority of ignoring a warning about the crane', 'accusation'],
+    ['Mayor Ada Rimm believes the pier can reopen by spring.', 'Mayor Ada Rimm', 'believes', 'the pier can reopen by spring', 'belief'],
+    ['Lena Sarr, the harbour master, declined to comment on the collapse.', 'Lena Sarr, the harbour master', 'declined', 'to comment on the collapse', 'speech'],
+    ['Councillor Piet Lorn wants a public inquiry into the collapse.', 'Councillor Piet Lorn', 'wants', 'a public inquiry into the collapse', 'belief'],
+    ['The Green Party supports the new ferry timetable.', 'The Green Party', 'supports', 'the new ferry timetable', 'belief'],
+    ['Dockworkers called for an independent review of the cranes.', 'Dockworkers', 'called for', 'an independent review of the cranes', 'belief'],
+    ['The ferry operator: crossings resume on Monday.', 'The ferry operator', ':', 'crossings resume on Monday', 'speech'],
+    ['Mira Holt praised the crews on Monday, adding that the repairs would take a month.', 'Mira Holt', 'adding', 'that the repairs would take a month', 'speech'],
+    ['The port authority reopened the north quay on Friday, noting that no ferries had been damaged.', 'The port authority', 'noting', 'that no ferries had been damaged', 'speech'],
+    ['Ada Rimm visited the shipyard on Tuesday, telling workers that the contracts were safe.', 'Ada Rimm', 'telling', 'that the contracts were safe', 'speech'],
+    ['The guild published its own figures, suggesting the ferry losses were far smaller.', 'The guild', 'suggesting', 'the ferry losses were far smaller', 'speech'],
+  ];
+  for (const [text, source, cue, content, kind] of cases) {
+    const doc = analyse(text);
+    const quote = doc.results.quotes?.quotes.find((q) => slice(doc, q.cue) === cue);
+    assert.ok(quote, `${text}: no attribution with the cue "${cue}"`);
+    assert.deepEqual(
+      { source: slice(doc, quote.speaker.mention), content: slice(doc, quote.content), kind: quote.attributionKind },
+      { source, content, kind },
+      text,
+    );
+  }
+});
+
+test('the kind of an attribution is read from its cue and source; the speech option keeps only speech', () => {
+  // cue, source, content in quotation marks, kind (null: a cue that names none, left out by default)
+  const kinds: [string, string | null, boolean, string | null][] = [
+    ['said', 'the minister', false, 'speech'],
+    ['said', 'the report', false, 'evidence'],
+    ['according to', 'a new survey', false, 'evidence'],
+    ['believes', 'she', false, 'belief'],
+    ['accused', 'the union', false, 'accusation'],
+    ['blamed', 'Rimm', false, 'accusation'],
+    ['has called for', 'the guild', false, 'belief'],
+    ['called', 'the guild', true, 'speech'],
+    [':', 'The ministry', false, 'speech'],
+    ['recalled', 'Rimm', false, 'speech'],
+    ['revealed', 'Hamas', false, 'speech'],
+    ['show', null, false, 'evidence'],
+    ['found', '9 percent', false, 'belief'],
+    ['has led to', 'it', false, null],
+    ['went on', 'he', true, 'speech'],
+  ];
+  assert.deepEqual(kinds.map(([cue, source, quoted]) => [cue, source, quoted, attributionOf(cue, source, quoted)]), kinds);
+  const text = 'Mayor Ada Rimm believes the pier can reopen by spring. Her deputy said the repairs would take a month.';
+  const cut = text.indexOf(' Her deputy');
+  const sentences = [{ start: 0, end: cut }, { start: cut + 1, end: text.length }].map((span) => ({ ...span, tokens: tokenize(text, span.start, span.end) }));
+  const input = { text, sentences, paragraphs: [{ start: 0, end: text.length }], removed: [], mentions: [], titles: [] };
+  const speechOnly = extractQuotes(input, undefined, { attributions: 'speech' }).quotes;
+  assert.deepEqual(speechOnly.map((quote) => [text.slice(quote.content.start, quote.content.end), quote.attribution]), [['the repairs would take a month', 'speech']]);
+  const all = extractQuotes(input).quotes;
+  assert.deepEqual(all.map((quote) => quote.attribution), ['belief', 'speech']);
 });

@@ -153,6 +153,7 @@ function countingCorpus(documents: number): { analysis: Analysis; reads: () => n
         {
           id: `${id}/q1`,
           kind: 'indirect' as const,
+          attributionKind: 'speech' as const,
           content: { start: 20, end: 43 },
           cue: { start: 15, end: 19 },
           speaker: { name: 'Ada Lind', entity: 'person-ada-lind', role: 'Mayor', mention: { start: 0, end: 14 }, affiliation: null },

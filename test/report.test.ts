@@ -1,7 +1,7 @@
 /**
  * The report renderers: a hostile string in any field stays text in HTML and in Markdown,
- * evidence links land on their span, speakers and facts read once, and the overview says which
- * sections are not computed rather than counting zero.
+ * evidence links land on their span, speakers and facts read once, and the overview counts the
+ * timeline, relations and loaded terms.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,13 +77,63 @@ const FIELDS: Field[] = [
   ['removed text', both, (a, _h, at) => void a.documents[0]!.removed.push({ start: at.start, end: at.end, reason: 'navigation', rule: 'test/rule' })],
   ['removed rule', both, (a, h, at) => void a.documents[0]!.removed.push({ start: at.start, end: at.end, reason: 'navigation', rule: h })],
   ['brief', htmlOnly, (a, h, at) => void a.brief.push({ story: null, section: 'note', text: h, evidence: [at] })],
-  // Timeline, relation and framing rows are added by those sections' own report tests.
+  ['timeline text', both, (a, h, at) => void a.timeline.push(timelineItem(a, at, { text: h }))],
+  ['date text', both, (a, h, at) => void a.timeline.push(timelineItem(a, at, { dateText: h }))],
+  ['date value', both, (a, h, at) => void a.timeline.push(timelineItem(a, at, { date: h }))],
+  ['dating', htmlOnly, (a, _h, at) => void a.dating.push({ doc: at.doc, published: null, earliest: '2024-03-09', latest: null, inferred: true, evidence: [at] })],
+  ['relation text', both, (a, h, at) => void a.relations.push(relation(a, at, h))],
+  ['framing term', both, (a, h, at) => void a.framing.terms.push({ ...at, term: h, entry: h, loaded: true, category: h, target: a.entities[0]!.id, voice: 'speaker', quote: a.quotes[0]!.id, speaker: null })],
+  ['label', both, (a, h, at) => void a.framing.labels.push({ entity: a.entities[0]!.id, outlet: 'Harbour Post', label: h, count: 1, evidence: [at] })],
+  ['outlet name', both, (a, h, at) => void a.framing.outlets.push(outletFraming(a, at, h))],
   [
     'provenance',
     htmlOnly,
     (a, h, at) => void a.provenance.push({ doc: at.doc, outlet: h, cites: [{ name: h, kind: 'outlet', entity: null, start: at.start, end: at.end, relation: 'according-to', quote: null }] }),
   ],
 ];
+
+function timelineItem(analysis: Analysis, at: Where, words: { text?: string; dateText?: string; date?: string }): Analysis['timeline'][number] {
+  const date = words.date ?? '2024-03-09';
+  return {
+    id: 'timeline-1',
+    story: null,
+    date,
+    until: null,
+    precision: 'day',
+    inferred: true,
+    text: words.text ?? 'the fire broke out',
+    actors: [analysis.entities[0]!.id],
+    documents: [at.doc],
+    dates: [{ ...at, text: words.dateText ?? 'on Saturday', date, until: null, precision: 'day', anchor: 'published', inferred: true, quote: null }],
+    evidence: [at],
+  };
+}
+
+function relation(analysis: Analysis, at: Where, text: string): Analysis['relations'][number] {
+  const [subject, object] = analysis.entities;
+  return {
+    id: 'relation-1',
+    story: null,
+    subject: subject!.id,
+    relation: 'accuses',
+    object: (object ?? subject)!.id,
+    cameo: '112',
+    cameoRoot: '11',
+    negated: true,
+    hedged: true,
+    date: null,
+    text,
+    documents: [at.doc],
+    voices: [{ doc: at.doc, kind: 'speaker', quote: analysis.quotes[0]!.id, speaker: null }],
+    evidence: [at],
+  };
+}
+
+function outletFraming(analysis: Analysis, at: Where, outlet: string): Analysis['framing']['outlets'][number] {
+  const quoted = [{ entity: null, name: outlet, quotes: 1, share: 1 }];
+  const tone = [{ entity: analysis.entities[0]!.id, score: -0.5, positive: 0, negative: 1, evidence: [at] }];
+  return { outlet, documents: [at.doc], sentences: 4, attributedShare: 0.5, ownVoiceShare: 0.5, hedgingRate: 0.25, opinionShare: 0, quoted, tone };
+}
 
 function renameDocument(analysis: Analysis, from: string, to: string): void {
   const rename = (item: { doc: string | null }) => void (item.doc === from && (item.doc = to));
@@ -164,8 +214,13 @@ function assertInertMarkdown(markdown: string): void {
 /** What a Markdown viewer shows for escaped text. */
 const shownMarkdown = (markdown: string) => markdown.replace(/\\([!-/:-@[-`{-~])|&(amp|lt|gt);/g, (_, escaped, entity) => escaped ?? { amp: '&', lt: '<', gt: '>' }[entity as string]);
 
-const ALLOWED_TAGS = new Set('html head meta title style body header main section h1 h2 h3 h4 div p br ul ol li table thead tbody tr th td a span del ins sup strong code details summary'.split(' '));
+const ALLOWED_TAGS = new Set('html head meta title style body header main section h1 h2 h3 h4 div p br ul ol li table thead tbody tr th td a span del ins sup strong code details summary svg defs marker path line circle text g'.split(' '));
 const ALLOWED_ATTRIBUTES = new Set(['lang', 'charset', 'name', 'content', 'http-equiv', 'class', 'id', 'title', 'href', 'value']);
+/** The actor network's drawing: geometry and paint only, never an event handler or an outside reference. */
+const SVG_ATTRIBUTES = new Set(
+  'xmlns viewBox width height role aria-label d fill stroke stroke-width stroke-dasharray marker-end x y x1 y1 x2 y2 cx cy r text-anchor refX refY markerUnits markerWidth markerHeight orient'.split(' ').flatMap((name) => [name, name.toLowerCase()]),
+);
+const SVG_TAGS = new Set(['svg', 'defs', 'marker', 'path', 'line', 'circle', 'text', 'g']);
 
 /** Parses the page: only the renderer's own elements and attributes, one h1, links only within the page; returns the visible text. */
 function assertSafeHtml(html: string): string {
@@ -173,7 +228,9 @@ function assertSafeHtml(html: string): string {
   for (const element of document.querySelectorAll('*')) {
     const tag = element.tagName.toLowerCase();
     assert.ok(ALLOWED_TAGS.has(tag), `an element the renderer does not write: <${tag}>`);
-    for (const name of element.getAttributeNames()) assert.ok(ALLOWED_ATTRIBUTES.has(name), `an attribute the renderer does not write: ${name} on <${tag}>`);
+    const inSvg = SVG_TAGS.has(tag) || element.closest('svg') !== null;
+    for (const name of element.getAttributeNames()) assert.ok(ALLOWED_ATTRIBUTES.has(name) || (inSvg && SVG_ATTRIBUTES.has(name)), `an attribute the renderer does not write: ${name} on <${tag}>`);
+    if (inSvg) for (const name of ['marker-end']) assert.match(element.getAttribute(name) ?? 'url(#x)', /^url\(#[a-z-]+\)$/, 'the drawing refers only to its own markers');
     if (tag === 'a') assert.match(element.getAttribute('href') ?? '', /^#/, 'links stay in the page');
   }
   assert.equal(document.querySelectorAll('h1').length, 1);
@@ -233,11 +290,13 @@ test('report: json is the analysis itself', () => {
   assert.deepEqual(JSON.parse(renderReport(base, 'json')), JSON.parse(JSON.stringify(base)));
 });
 
-test('report: sections no stage computes yet say so instead of counting zero', () => {
+test('report: the overview counts dated events, relations and loaded terms', () => {
   for (const format of ['md', 'html'] as const) {
     const report = renderReport(base, format);
-    assert.ok(report.includes('relations, timeline, framing: not computed in this version'), format);
-    assert.ok(!report.includes('dated event'), format);
+    const { timeline, relations, framing } = base;
+    const loaded = framing.terms.filter((term) => term.loaded).length;
+    assert.ok(report.includes(`${timeline.length} dated event(s), ${relations.length} relation(s) between actors, ${loaded} loaded term(s)`), format);
+    assert.ok(!report.includes('not computed'), format);
     assert.match(report, /\d+ claim\(s\)/, `${format} still counts claims`);
   }
 });

@@ -148,7 +148,9 @@ function wordsIn(text: string, span: Span): number {
 function speakerOf(quote: Quote, cites: readonly CitedSource[]): ClaimAttribution {
   const mention = quote.speaker.mention;
   const news = mention && cites.some((cite) => NEWS_KINDS.has(cite.kind) && cite.start < mention.end && mention.start < cite.end);
-  return { kind: news ? 'source' : 'speaker', name: quote.speaker.name ?? quote.speaker.role, entity: quote.speaker.entity, quote: quote.id };
+  // What a poll, record or inquiry shows is a cited source, not a speaker's word.
+  const source = news || quote.attributionKind === 'evidence';
+  return { kind: source ? 'source' : 'speaker', name: quote.speaker.name ?? quote.speaker.role, entity: quote.speaker.entity, quote: quote.id };
 }
 
 /** "according to X", "reports X": the outlet leans on a cited source in this very sentence. */

@@ -11,8 +11,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { analyze, analysisJsonSchema, isCrosscheckError, renderReport, type ArticleInput, type ReportFormat } from '../index.js';
 import { reportSummary } from '../report/summary.js';
 import { GENERATOR_VERSION } from '../assemble.js';
+import { readLexiconFile } from './lexicon-file.js';
 import { formatMessages } from './messages.js';
 import { checkOutFolder, describe } from './out-folder.js';
+import { addCaseCommands } from './cases.js';
 
 const EXIT_OK = 0;
 const EXIT_INPUT_ERRORS = 1;
@@ -24,6 +26,8 @@ interface AnalyzeFlags {
   quiet: boolean;
   strict: boolean;
   maxBytes: number;
+  lexicon?: string;
+  attribution?: 'fast' | 'accurate';
 }
 
 function parseBytes(value: string): number {
@@ -47,11 +51,13 @@ export function buildProgram(io: CliIO): Command {
     .command('analyze')
     .description('analyze articles: files (.txt .md .html .json .jsonl), folders (recursive) and "-" for standard input')
     .argument('<inputs...>', 'files, folders, or - for standard input')
-    .option('-o, --out <dir>', 'write analysis.json, report.html and report.md into this folder (default: print to standard output)')
-    .addOption(new Option('-f, --format <format>', 'what to print to standard output when --out is not given').choices(['json', 'html', 'md']).default('json'))
+    .option('-o, --out <dir>', 'write analysis.json, report.html, report.md, network.graphml and network.json into this folder (default: print to standard output)')
+    .addOption(new Option('-f, --format <format>', 'what to print to standard output when --out is not given').choices(['json', 'html', 'md', 'graphml', 'network-json']).default('json'))
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('--strict', 'exit with 1 on warnings too, not only on errors', false)
     .option('--max-bytes <size>', 'refuse inputs larger than this', parseBytes, 20 * 1024 * 1024)
+    .addOption(new Option('--attribution <model>', 'the attribution tagger: fast (linear, about 8,000 sentences/s) or accurate (neural, better content and speakers, about 20x slower); default: the quotes stage\'s').choices(['fast', 'accurate']))
+    .option('--lexicon <file>', 'a JSON file of framing lexicon entries to add to ours (an entry with one of our terms replaces it); see models/framing/README.md')
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
       io.exitCode = await runAnalyze(inputs, flags, io);
     });
@@ -63,13 +69,16 @@ export function buildProgram(io: CliIO): Command {
       io.stdout(`${JSON.stringify(analysisJsonSchema(), null, 2)}\n`);
     });
 
+  addCaseCommands(program, io, parseBytes);
+
   return program;
 }
 
-const REPORT_FILES = [['analysis.json', 'json'], ['report.html', 'html'], ['report.md', 'md']] as const;
+const REPORT_FILES = [['analysis.json', 'json'], ['report.html', 'html'], ['report.md', 'md'], ['network.graphml', 'graphml'], ['network.json', 'network-json']] as const;
 
 async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIO): Promise<number> {
   const out = flags.out === undefined ? null : await checkOutFolder(flags.out, io.cwd, REPORT_FILES.map(([name]) => name));
+  const lexicon = flags.lexicon === undefined ? null : await readLexiconFile(flags.lexicon, io.cwd);
   const inputs: ArticleInput[] = [];
   for (const path of paths) {
     if (path === '-') inputs.push({ content: await io.readStdin(), source: 'stdin' });
@@ -79,6 +88,10 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIO): Prom
   const analysis = await analyze(inputs, {
     maxBytes: flags.maxBytes,
     cwd: io.cwd,
+    stages: {
+      ...(lexicon ? { framing: { lexicon } } : {}),
+      ...(flags.attribution ? { quotes: { attribution: flags.attribution } } : {}),
+    },
     onProgress: showProgress
       ? (event) => {
           const line = event.phase === 'read' ? `read ${event.documents} document(s)` : `[${event.index + 1}/${event.total}] ${event.stage}`;

@@ -47,6 +47,12 @@ export function buildPlaceIndex(gazetteer: Gazetteer): PlaceIndex {
   return { byName, display };
 }
 
+/** True when `key` (a `placeKey`) is the name or demonym of a state or region, which is rarely anyone's surname. */
+export function namesAState(index: PlaceIndex, key: string): boolean {
+  const kind = index.byName.get(key)?.kind;
+  return kind === 'name' || kind === 'demonym';
+}
+
 export function titleCase(text: string): string {
   return text.replace(/(^|[\s-])(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
 }

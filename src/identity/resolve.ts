@@ -11,23 +11,34 @@
  *    surnames by the full names that share them, never picking between two people with the
  *    same surname unless the document or the corpus says which one is meant;
  * 5. role phrases ("the Chechen leader") by the person whose role and affiliation they repeat.
+ *
+ * What a bare name only suggests stays inside a provisional story (src/identity/groups.ts): a
+ * surname finds its bearer, and a name takes the type it has elsewhere, only among articles on
+ * the same story, so a run of unrelated articles keeps its namesakes apart. Each mention keeps
+ * its own type ("American" is NORP inside the United States); the entity's type is the actor's.
  */
 import type { Entity, EntityType } from '../contract.js';
 import type { Doc, DocSpan, Span } from '../document.js';
 import { CONTEXT_VOTES, type Mention } from '../stages/03-mentions/index.js';
 import type { GazetteerRecord } from '../ner/gazetteer.js';
 import { defaultModel } from '../ner/tagger.js';
+import { provisionalStories } from './groups.js';
 import { closeSpelling, initials, normaliseName, slug, SpellingIndex } from './names.js';
-import { buildPlaceIndex, placeKey, titleCase, type PlaceIndex } from './places.js';
+import { buildPlaceIndex, namesAState, placeKey, titleCase, type PlaceIndex } from './places.js';
 import { MEDIA_NAMES, ORG_ALIASES } from './lexicon.js';
 
 interface Item {
   doc: string;
+  /** The provisional story of the document. */
+  group: number;
   index: number;
   mention: Mention;
   text: string;
   norm: string;
+  /** The type of the entity this mention should join (see `harmoniseTypes`). */
   type: EntityType;
+  /** The type of this span where it stands: the tagger's, unless evidence about the name settles it. */
+  ownType: EntityType;
   key: string | null;
 }
 
@@ -52,11 +63,13 @@ function gazetteerRecords(norm: string): GazetteerRecord[] {
 
 export function resolveEntities(docs: readonly Readonly<Doc>[]): Entity[] {
   const items: Item[] = [];
+  const groups = provisionalStories(docs, groupingKey);
   for (const doc of docs) {
     const mentions = doc.results.mentions?.mentions ?? [];
+    const group = groups.get(doc.id)!;
     mentions.forEach((mention, index) => {
       const text = doc.text.slice(mention.start, mention.end);
-      items.push({ doc: doc.id, index, mention, text, norm: normaliseName(text), type: mention.type, key: null });
+      items.push({ doc: doc.id, group, index, mention, text, norm: normaliseName(text), type: mention.type, ownType: mention.spanType ?? mention.type, key: null });
     });
   }
   const names = items.filter((item) => item.mention.kind !== 'role' && item.mention.kind !== 'pronoun');
@@ -83,32 +96,57 @@ export function resolveEntities(docs: readonly Readonly<Doc>[]): Entity[] {
   return toEntities([...buckets.values()], keyAt, docs);
 }
 
-/** One type per surface form across the corpus; a bare surname of a full person name is a person. */
+/**
+ * Places by the state or region they stand for ("Iranian" and "Tehran" are Iran), organisations
+ * and groups by their name; people only by the words of their names, since which people are one
+ * is what the grouping helps decide.
+ */
+function groupingKey(mention: Mention, text: string): string | null {
+  if (mention.type === 'PERSON' || mention.kind === 'role' || mention.kind === 'pronoun') return null;
+  const code = mention.code ?? placeIndex().byName.get(placeKey(text))?.code;
+  return code ? `place:${code.slice(0, 3)}` : `${mention.type}:${normaliseName(text)}`;
+}
+
+/**
+ * One type per surface form within a provisional story, from the tagger's guesses there and the
+ * words that typed the name anywhere ("the towns of Aldport and Vessby" makes Aldport a town in
+ * every story, while "Leeds" a club in a match report stays a club). A bare surname of a full
+ * person name in the story is a person, unless it is the name of a state (one wrong "Lebed
+ * Chechnya" must not make Chechnya a person). A mention's own type follows only the evidence
+ * about its name: the outlet list, the surname, and the words that typed the name anywhere.
+ */
 function harmoniseTypes(items: Item[]): void {
+  const inGroup = (item: Item, norm: string) => `${item.group}\u0000${norm}`;
   const surnames = new Set<string>();
-  for (const item of items) if (item.type === 'PERSON' && item.norm.includes(' ')) surnames.add(item.norm.split(' ').pop()!);
-  const votes = new Map<string, Map<EntityType, number>>();
+  for (const item of items) if (item.type === 'PERSON' && item.norm.includes(' ')) surnames.add(inGroup(item, item.norm.split(' ').pop()!));
+  const guesses = new Map<string, Map<EntityType, number>>();
+  const typedByContext = new Map<string, Map<EntityType, number>>();
   for (const item of items) {
     if (item.mention.kind !== 'name') continue;
-    const count = votes.get(item.norm) ?? new Map<EntityType, number>();
-    count.set(item.type, (count.get(item.type) ?? 0) + (item.mention.typedByContext ? CONTEXT_VOTES : 1));
-    votes.set(item.norm, count);
+    const [votes, key, weight] = item.mention.typedByContext ? [typedByContext, item.norm, CONTEXT_VOTES] : [guesses, inGroup(item, item.norm), 1];
+    const count = votes.get(key) ?? new Map<EntityType, number>();
+    count.set(item.type, (count.get(item.type) ?? 0) + weight);
+    votes.set(key, count);
   }
+  const votesFor = (item: Item, type: EntityType) => (guesses.get(inGroup(item, item.norm))?.get(type) ?? 0) + (typedByContext.get(item.norm)?.get(type) ?? 0);
   for (const item of items) {
     if (item.mention.kind !== 'name') continue;
     if (MEDIA_NAMES.has(item.norm)) {
-      item.type = 'ORG';
+      item.type = item.ownType = 'ORG';
       continue;
     }
     if (item.mention.typedByContext) continue;
-    if (!item.norm.includes(' ') && surnames.has(item.norm) && (item.type === 'GPE' || item.type === 'ORG' || item.type === 'MISC')) {
-      item.type = 'PERSON';
+    if (!item.norm.includes(' ') && surnames.has(inGroup(item, item.norm)) && (item.type === 'GPE' || item.type === 'ORG' || item.type === 'MISC') && !namesAState(placeIndex(), item.norm)) {
+      item.type = item.ownType = 'PERSON';
       continue;
     }
-    const count = votes.get(item.norm)!;
+    const types = new Set([...(guesses.get(inGroup(item, item.norm))?.keys() ?? []), ...(typedByContext.get(item.norm)?.keys() ?? [])]);
     let best = item.type;
-    for (const [type, n] of count) if (n > (count.get(best) ?? 0)) best = type;
+    for (const type of types) if (votesFor(item, type) > votesFor(item, best)) best = type;
     item.type = best;
+    // Words that typed the name somewhere ("residents of Kessering") speak for this span too; the
+    // other mentions' guesses do not.
+    if (typedByContext.has(item.norm)) item.ownType = best;
   }
 }
 
@@ -208,10 +246,12 @@ function keyPeople(items: Item[], put: Put): void {
   // Longer names first, so "Vladimir Putin" is the key before any variant of it.
   for (const item of [...full].sort((a, b) => b.norm.length - a.norm.length)) put(item, keyOfFull(item.norm), 'PERSON');
 
-  // Per surname: which full-name entities carry it, in how many documents, and first seen where.
+  // Per provisional story and surname: which full-name entities carry it there, in how many
+  // documents, and first seen where. A bare surname looks for its bearer in its own story only.
   const bySurname = new Map<string, Map<string, { docs: Set<string>; firstAt: Map<string, number> }>>();
+  const surnameIn = (group: number, surname: string) => `${group}\u0000${surname}`;
   for (const item of full) {
-    const last = item.norm.split(' ').pop()!;
+    const last = surnameIn(item.group, item.norm.split(' ').pop()!);
     const entry = bySurname.get(last) ?? new Map();
     const info = entry.get(item.key!) ?? { docs: new Set<string>(), firstAt: new Map<string, number>() };
     info.docs.add(item.doc);
@@ -221,13 +261,16 @@ function keyPeople(items: Item[], put: Put): void {
   }
   const singles = people.filter((item) => !item.norm.includes(' '));
   const surnames = new SpellingIndex<string>();
-  for (const surname of bySurname.keys()) surnames.add(surname, surname);
+  for (const key of bySurname.keys()) {
+    const [group, surname] = key.split('\u0000') as [string, string];
+    surnames.add(surname, surname, group);
+  }
   const candidatesOf = (item: Item) => {
-    const exact = bySurname.get(item.norm);
+    const exact = bySurname.get(surnameIn(item.group, item.norm));
     if (exact) return exact;
     // A misspelt surname close to exactly one known one.
-    const close = surnames.near(item.norm).filter((surname) => closeSpelling(surname, item.norm));
-    return close.length === 1 ? bySurname.get(close[0]!) : undefined;
+    const close = surnames.near(item.norm, String(item.group)).filter((surname) => closeSpelling(surname, item.norm));
+    return close.length === 1 ? bySurname.get(surnameIn(item.group, close[0]!)) : undefined;
   };
   // First the surnames of documents that name a bearer in full, then the rest, which may lean on
   // how often each bearer was meant so far.
@@ -237,7 +280,7 @@ function keyPeople(items: Item[], put: Put): void {
   for (const item of singles) {
     const candidates = candidatesOf(item);
     if (!candidates) {
-      put(item, `person:${item.norm}`, 'PERSON');
+      put(item, loneSurnameKey(item), 'PERSON');
       continue;
     }
     const inDoc = [...candidates.values()].some((info) => info.firstAt.has(item.doc));
@@ -247,9 +290,14 @@ function keyPeople(items: Item[], put: Put): void {
     }
     const chosen = chooseBearer(candidates, item, weight);
     if (chosen) weight.set(chosen, (weight.get(chosen) ?? 0) + 1);
-    put(item, chosen ?? `person:${item.norm}`, 'PERSON');
+    put(item, chosen ?? loneSurnameKey(item), 'PERSON');
   }
-  for (const item of later) put(item, chooseBearer(candidatesOf(item)!, item, weight) ?? `person:${item.norm}`, 'PERSON');
+  for (const item of later) put(item, chooseBearer(candidatesOf(item)!, item, weight) ?? loneSurnameKey(item), 'PERSON');
+}
+
+/** A surname nobody in its story bears in full: one person per story, since namesakes abound. */
+function loneSurnameKey(item: Item): string {
+  return `person:${item.norm}\u0000${item.group}`;
 }
 
 /**
@@ -388,7 +436,7 @@ function toEntities(buckets: Bucket[], keyAt: KeyAt, docs: readonly Readonly<Doc
       name,
       type: bucket.type,
       aliases,
-      mentions: items.map((item) => ({ doc: item.doc, start: item.mention.start, end: item.mention.end, kind: item.mention.kind })),
+      mentions: items.map((item) => ({ doc: item.doc, start: item.mention.start, end: item.mention.end, kind: item.mention.kind, type: item.ownType })),
       mentionCounts,
       facts,
       country: country ?? null,

@@ -2,17 +2,20 @@
  * Turns one document into attributions: the labeller tags each sentence (source, cue, content),
  * the quote-mark pass joins what sentence splitting cut apart and catches direct quotes the
  * labeller missed, and a resolution pass gives every speaker a name, a role, a channel and a
- * relay. Kept apart from the stage module so it can be tested on plain inputs.
+ * relay. Each attribution carries its kind (speech, belief, evidence, accusation; see
+ * attribution.ts), which also adds the non-speech cues the labeller missed. Kept apart from the
+ * stage module so it can be tested on plain inputs.
  */
 import type { Span } from '../document.js';
 import { overlaps } from '../document.js';
 import type { Token } from '../text/tokens.js';
+import { attributionOf, EVIDENCE_CUES, EVIDENCE_SOURCES, findCues, type Attribution } from './attribution.js';
 import { findChannel, findVia, isOutletName, type Found } from './channel.js';
 import { labelTokens } from './labeller.js';
 import { CUE_VERBS, PERSON_PRONOUNS, SPEECH_CUES, SPEECH_NOUNS } from './lexicon.js';
 import { scanQuoteMarks, type QuotedSpan, type UnbalancedMark } from './marks.js';
 import { carriesContent, isNegatedCue, isSpeakerName } from './plausible.js';
-import type { Labeller } from './labeller.js';
+import type { AttributionTagger } from './labeller.js';
 import type { Tag } from './perceptron.js';
 import { chunksOf } from './polnear.js';
 import { bareName, capitalisedRuns, LINKS, readSource, trimSpan, type NamedMention, type SourceReading } from './speaker.js';
@@ -39,6 +42,7 @@ export type QuoteKind = 'direct' | 'partial' | 'indirect' | 'mixed';
 
 export interface ExtractedQuote {
   kind: QuoteKind;
+  attribution: Attribution;
   content: Span;
   cue: Span | null;
   speaker: { name: string | null; role: string | null; mention: Span | null };
@@ -195,6 +199,14 @@ function repairCueTags(words: readonly string[], tags: Tag[]): void {
       if (tags[i + 2] === 'I-content') tags[i + 2] = 'B-content';
       continue;
     }
+    // "The leaked documents reveal": the record is the source, only the verb is the cue.
+    const record = lower.findIndex((word, k) => EVIDENCE_SOURCES.has(word) && EVIDENCE_CUES.has(lower[k + 1] ?? ''));
+    if (record >= 0 && lower.slice(0, record + 1).every((word) => !CUE_VERBS.has(word))) {
+      const joins = i > 0 && tags[i - 1]!.endsWith('source');
+      for (let k = i; k <= i + record; k++) tags[k] = k === i && !joins ? 'B-source' : 'I-source';
+      tags[i + record + 1] = 'B-cue';
+      continue;
+    }
     const isName = cue.some((word) => /^\p{Lu}/u.test(word)) && cue.every((word) => /^\p{Lu}/u.test(word) || !/\p{L}/u.test(word)) && !lower.some((word) => CUE_VERBS.has(word));
     if (isName) {
       let from = i;
@@ -239,12 +251,53 @@ function joinChannelledCues<C extends { role: string; span: Span; at: number }>(
 }
 
 export interface ExtractOptions {
-  /** 'speech' keeps attributions whose cue is a reporting word; 'all' keeps every one the
-   * labeller finds, beliefs and feelings included (PolNeAR's broad definition). */
-  attributions: 'speech' | 'all';
+  /**
+   * 'all' keeps every attribution, each with its kind (speech, belief, evidence, accusation),
+   * those whose cue names none of these as beliefs, as PolNeAR's broad definition has them;
+   * 'cued' leaves those out; 'speech' keeps only what was said or written.
+   */
+  attributions: 'speech' | 'cued' | 'all';
 }
 
-export function extractQuotes(input: QuoteInput, model?: Labeller, options: ExtractOptions = { attributions: 'speech' }): Extraction {
+/** Content that is only a name: "the Middle East", "Sanders". */
+const BARE_NAME = /^(?:[Tt]he\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,4}[.,]?$/u;
+
+/** A refusal on the record: "declined to comment", "refused to say". */
+const REFUSAL = /^(?:declined|declines|declining|refused|refuses|refusing) to \p{L}+$/iu;
+
+/**
+ * The sentence's drafts with the attributions the labeller missed (see `findCues`) added in text
+ * order: a found cue counts only where the labeller tagged nothing, since what it tagged it reads
+ * with more context than a pattern does.
+ */
+function withFoundCues(text: string, sentence: QuoteSentence, sentenceIndex: number, drafts: Draft[], quoted: (i: number) => boolean): Draft[] {
+  // "The port authority reopened the quay, noting …": a trailing participle's speaker is the
+  // sentence's subject, not the whole clause before the comma.
+  for (const draft of drafts) {
+    if (!draft.cue || !/^(?:adding|noting|telling|suggesting|saying)$/iu.test(text.slice(draft.cue.start, draft.cue.end))) continue;
+    const subject = openingSubject(text, sentence.tokens, tokenAt(sentence.tokens, draft.cue.start));
+    if (subject && (!draft.source || (subject.start === draft.source.start && subject.end < draft.source.end))) draft.source = subject;
+  }
+  // "The authority expects the pier to reopen, a spokesman said.": a closing cue with no content
+  // yet reports the clause before it, found cues in that clause included.
+  if (drafts.some((draft) => draft.cue && draft.contents.length === 0)) return drafts;
+  const taken = drafts.flatMap((draft) => [draft.cue, draft.source, ...draft.contents]).filter((span): span is Span => span !== null);
+  const added: Draft[] = [];
+  for (const found of findCues(text, sentence.tokens, quoted)) {
+    if (taken.some((span) => overlaps(span, found.cue) || overlaps(span, found.content))) continue;
+    const cueAt = tokenAt(sentence.tokens, found.cue.start);
+    const source = found.source ?? (found.sourceBefore ? sourceBefore(text, sentence.tokens.slice(0, cueAt)) : openingSubject(text, sentence.tokens, cueAt));
+    // "A survey shows most residents oppose the toll": a cue inside another attribution's clause is part of its content.
+    if (found.sourceBefore && source && taken.some((span) => overlaps(span, source))) continue;
+    added.push({ contents: [found.content], cue: found.cue, source, sentence: sentenceIndex, continuation: false });
+    taken.push(found.cue, found.content);
+  }
+  if (added.length === 0) return drafts;
+  const at = (draft: Draft): number => (draft.cue ?? draft.source ?? draft.contents[0]!).start;
+  return [...drafts, ...added].sort((a, b) => at(a) - at(b));
+}
+
+export function extractQuotes(input: QuoteInput, model?: AttributionTagger, options: ExtractOptions = { attributions: 'all' }): Extraction {
   const { text, sentences } = input;
   // Span questions asked once per sentence, draft or quote go through indexes: scans of every
   // span each time made long documents quadratic.
@@ -315,7 +368,8 @@ export function extractQuotes(input: QuoteInput, model?: Labeller, options: Extr
       const before = sentenceDrafts.slice(0, k).reverse().find((draft) => draft.source);
       if (before) sentenceDrafts[k]!.source = before.source;
     });
-    drafts.push(...repairSentence(text, sentence, index, sentenceDrafts.filter((draft) => draft.contents.length > 0 || draft.source)));
+    const labelled = sentenceDrafts.filter((draft) => draft.contents.length > 0 || draft.source);
+    drafts.push(...repairSentence(text, sentence, index, withFoundCues(text, sentence, index, labelled, (i) => insideQuote(sentence.tokens[i]!))));
   });
 
   // 2. Quote marks: stretch content to the whole quote, merge cue-less pieces of one quote, and
@@ -361,20 +415,34 @@ export function extractQuotes(input: QuoteInput, model?: Labeller, options: Extr
     const quote = quoteIndex.containing({ start: start + 1, end: end - 1 })[0];
     return !(quote && !isSpeechLike(quote));
   });
-  // Beliefs and feelings ("sees", "fears") still name speakers that later pronouns point to, so
-  // they are resolved with the rest and only then left out.
-  const isSpeech = (draft: Draft): boolean => {
-    if (options.attributions === 'all' || draft.continuation || !draft.cue) return true;
-    // "did not say how much had escaped": nothing was said.
-    if (isNegatedCue(text.slice(draft.cue.start, draft.cue.end))) return false;
-    const quoted = draft.contents.some((content) => quoteIndex.within(content).some((q) => q.double && isSpeechLike(q)));
-    return quoted || isSpeechCue(text.slice(draft.cue.start, draft.cue.end));
-  };
   const split = splitDirect(text, kept);
-  const speech = split.map(isSpeech);
-  const resolved = resolve(input, split, quoteSpans, speech);
+  const kinds = split.map((draft): Attribution | null => {
+    if (draft.continuation || !draft.cue) return 'speech';
+    const quoted = draft.contents.some((content) => quoteIndex.within(content).some((q) => q.double && isSpeechLike(q)));
+    return attributionOf(text.slice(draft.cue.start, draft.cue.end), draft.source ? text.slice(draft.source.start, draft.source.end) : null, quoted);
+  });
+  // "did not say how much had escaped": nothing was said. A refusal ("declined to comment on")
+  // is on the record, so it stays.
+  const negated = split.map((draft) => !!draft.cue && isNegatedCue(text.slice(draft.cue.start, draft.cue.end)) && !REFUSAL.test(text.slice(draft.cue.start, draft.cue.end)));
+  const speech = kinds.map((kind, i) => kind === 'speech' && !negated[i]);
+  // Beliefs and feelings ("sees", "fears") name speakers that later pronouns point to, so every
+  // attribution is resolved; only then are the ones the options leave out dropped.
+  // A cue that names no kind of attribution ("has led to", "initiated") is kept only with a
+  // clause to report: with a bare name or one word it is most often no attribution at all.
+  // An adverb alone ("reportedly", "openly") is the outlet's hedge or manner, not a cue.
+  const clause = split.map(
+    (draft) => !/^\p{L}+ly$/u.test(draft.cue ? text.slice(draft.cue.start, draft.cue.end) : '') && draft.contents.some((piece) => wordCount(text, piece) > 1 && !BARE_NAME.test(text.slice(piece.start, piece.end).trim())),
+  );
+  const reported = split.map((_, i) => !negated[i] && (speech[i]! || (options.attributions !== 'speech' && kinds[i] !== null) || (options.attributions === 'all' && clause[i]!)));
+  const resolved = resolve(input, split, quoteSpans, speech, kinds.map((kind) => kind ?? 'belief'));
+  // "The authority expects the pier to reopen, a spokesman said": a belief, evidence or
+  // accusation inside what someone is reported to say is part of that report, not one of its own.
+  const spoken = new SpanIndex(resolved.filter((quote) => speech[quote.draft]).map((quote) => quote.content));
+  const nested = resolved.map((quote) => !speech[quote.draft] && quote.cue !== null && spoken.containsAny(quote.cue));
+  // A belief nobody holds ("have stopped short of backing the plan", no subject found) says nothing.
+  const held = resolved.map((quote) => quote.attribution !== 'belief' || quote.speaker.mention !== null || quote.speaker.name !== null);
   // Content made only of function words ("has denied this") says nothing a reader can check.
-  const keep = resolved.map((quote) => speech[quote.draft]! && carriesContent(text.slice(quote.content.start, quote.content.end)));
+  const keep = resolved.map((quote, i) => reported[quote.draft]! && !nested[i] && held[i]! && carriesContent(text.slice(quote.content.start, quote.content.end)));
   const newIndex: number[] = [];
   let next = 0;
   keep.forEach((k) => newIndex.push(k ? next++ : -1));
@@ -417,12 +485,38 @@ function isSpeechCue(cue: string): boolean {
 }
 
 /** Repairs the labeller often needs within one sentence. */
+const DETERMINER_BEFORE = /(?:^|\s)(?:a|an|the|this|that|its|his|her|their|any|no)\s+$/iu;
+
+/**
+ * "accused the company of ignoring a warning about the tank": a cue noun behind a determiner
+ * right where another attribution's content runs ("a warning", "the claim") is a word of that
+ * content, not an attribution of its own, so its content joins the one before.
+ */
+function withNounCuesJoined(text: string, drafts: Draft[]): Draft[] {
+  const joined: Draft[] = [];
+  for (const draft of drafts) {
+    const before = joined[joined.length - 1];
+    const last = before?.contents[before.contents.length - 1];
+    if (before && last && draft.cue && sameSpeaker(before.source, draft.source) && draft.contents.length > 0 && last.end <= draft.cue.start && /^\s*\p{L}*\s*$/u.test(text.slice(last.end, draft.cue.start)) && DETERMINER_BEFORE.test(text.slice(last.start, draft.cue.start))) {
+      before.contents[before.contents.length - 1] = { start: last.start, end: draft.contents[draft.contents.length - 1]!.end };
+      continue;
+    }
+    joined.push(draft);
+  }
+  return joined;
+}
+
+function sameSpeaker(first: Span | null, second: Span | null): boolean {
+  return second === null || (first !== null && first.start === second.start && first.end === second.end);
+}
+
 function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: number, drafts: Draft[]): Draft[] {
   const tokens = sentence.tokens;
   const tokenIndex = (offset: number): number => {
     const at = tokenAt(tokens, offset);
     return at < tokens.length ? at : -1;
   };
+  drafts = withNounCuesJoined(text, drafts);
   const out: Draft[] = [];
   // "…, the Northgate Herald has been told.": the outlet heard it from an unnamed source; it is
   // the channel, not the speaker, and everything before the comma is what it was told.
@@ -777,20 +871,36 @@ function guessSource(text: string, tokens: readonly Token[], cueAt: number, quot
     while (end < after.length && !/^(?:[,.;:!?]|on|in|at|to|via|during|while|after|before|quoted|according)$/u.test(text.slice(after[end]!.start, after[end]!.end))) end++;
     if (end > 0) return { start: after[0]!.start, end: after[end - 1]!.end };
   }
-  const lastBefore = before[before.length - 1];
-  if (lastBefore) {
-    let from = before.length - 1;
-    while (from > 0 && !/^[,.;:!?”"’]$/u.test(text.slice(before[from - 1]!.start, before[from - 1]!.end))) from--;
-    // Auxiliaries belong to the cue ("Peskov has said"); expletives ("There are") are no speaker.
-    let to = before.length;
-    while (to > from && AUXILIARY.test(text.slice(before[to - 1]!.start, before[to - 1]!.end))) to--;
-    if (to > from) {
-      const span = { start: before[from]!.start, end: before[to - 1]!.end };
-      const written = text.slice(span.start, span.end);
-      if (!/^[,.;:!?”"’]$/u.test(written) && !/^(?:there|it|this|that|which|who)$/iu.test(written)) return span;
-    }
+  return sourceBefore(text, before);
+}
+
+/**
+ * The subject that opens a sentence, for a trailing participle with no speaker of its own ("The
+ * port authority reopened the quay, noting …"): the words before its first verb, read as an
+ * auxiliary, a reporting verb or a past tense.
+ */
+function openingSubject(text: string, tokens: readonly Token[], before: number): Span | null {
+  const limit = Math.min(before, 10);
+  for (let i = 1; i < limit; i++) {
+    const word = tokenText(text, tokens, i);
+    if (/^[,;:(]$/u.test(word)) return null;
+    if (/^\p{Ll}/u.test(word) && (AUXILIARY.test(word) || CUE_VERBS.has(word) || /\p{Ll}{2,}ed$/u.test(word))) return { start: tokens[0]!.start, end: tokens[i - 1]!.end };
   }
   return null;
+}
+
+/** The speaker in the tokens just before a cue: back to the last punctuation, without auxiliaries. */
+function sourceBefore(text: string, before: readonly Token[]): Span | null {
+  if (before.length === 0) return null;
+  let from = before.length - 1;
+  while (from > 0 && !/^[,.;:!?”"’]$/u.test(text.slice(before[from - 1]!.start, before[from - 1]!.end))) from--;
+  // Auxiliaries belong to the cue ("Peskov has said"); expletives ("There are") are no speaker.
+  let to = before.length;
+  while (to > from && AUXILIARY.test(text.slice(before[to - 1]!.start, before[to - 1]!.end))) to--;
+  if (to <= from) return null;
+  const span = { start: before[from]!.start, end: before[to - 1]!.end };
+  const written = text.slice(span.start, span.end);
+  return !/^[,.;:!?”"’]$/u.test(written) && !/^(?:there|it|this|that|which|who)$/iu.test(written) ? span : null;
 }
 
 const AUXILIARY = /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|also|been|be|not|n[’']t|did|does|do|then|later|reportedly|previously|meanwhile)$/iu;
@@ -830,7 +940,7 @@ interface Speaker {
 }
 
 /** Speaker names, roles, channels, relays and continuations, in text order. */
-function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly QuotedSpan[], speech: readonly boolean[]): (ExtractedQuote & { draft: number })[] {
+function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly QuotedSpan[], speech: readonly boolean[], kinds: readonly Attribution[]): (ExtractedQuote & { draft: number })[] {
   const { text, sentences } = input;
   const out: (ExtractedQuote & { draft: number })[] = [];
   const speakers: Speaker[] = [];
@@ -891,6 +1001,7 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
     out.push({
       draft: draftIndex,
       kind: kindOf(text, contentSpan, quotes),
+      attribution: kinds[draftIndex]!,
       content: contentSpan,
       cue: draft.cue,
       speaker: { name: speaker?.name ?? null, role: role ?? speaker?.role ?? null, mention },

@@ -116,7 +116,7 @@ function bucket(distance: number): number {
 }
 
 /** Per-unit facts shared by every token's features. */
-interface UnitView {
+export interface UnitView {
   n: number;
   words: string[];
   lower: string[];
@@ -171,7 +171,7 @@ function wordInfo(token: string): WordInfo {
   return info;
 }
 
-function viewOf(tokens: readonly string[]): UnitView {
+export function viewOf(tokens: readonly string[]): UnitView {
   const n = tokens.length;
   const words: string[] = new Array(n);
   const lower: string[] = new Array(n);

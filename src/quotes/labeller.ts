@@ -13,8 +13,13 @@ import { scaled, SequenceModel, TAGS, viterbi, WeightTable, type Tag } from './p
 
 export const MODEL_URL = new URL('../../models/quotes/labeller.bin.gz', import.meta.url);
 
+/** Anything that tags a unit of token texts with BIO attribution tags (this labeller, the neural tagger). */
+export interface AttributionTagger {
+  tag(words: readonly string[]): Tag[];
+}
+
 /** The two passes; `second` is null for a first-pass-only model. */
-export class Labeller {
+export class Labeller implements AttributionTagger {
   /** Both passes' weights in one table; null for a first-pass-only model. */
   private readonly passes: WeightTable | null;
 
@@ -84,6 +89,6 @@ export function loadLabeller(): Labeller {
 }
 
 /** BIO tags for one sentence of token texts. */
-export function labelTokens(words: readonly string[], labeller: Labeller = loadLabeller()): Tag[] {
+export function labelTokens(words: readonly string[], labeller: AttributionTagger = loadLabeller()): Tag[] {
   return labeller.tag(words);
 }

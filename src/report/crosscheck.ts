@@ -14,11 +14,12 @@ import { truncate } from './present.js';
 export type EvidenceLink = (span: DocSpan, label: string) => string;
 
 /** How each document is named in cross-document tables: its outlet, else its id. */
-function outletLabels(analysis: Analysis): Map<string, string> {
+export function outletLabels(analysis: Analysis): Map<string, string> {
   return new Map(analysis.documents.map((doc) => [doc.id, doc.outlet ?? doc.id]));
 }
 
-function textOf(analysis: Analysis): (span: DocSpan) => string {
+/** The words a span covers. */
+export function textOf(analysis: Analysis): (span: DocSpan) => string {
   const texts = new Map(analysis.documents.map((doc) => [doc.id, doc.text]));
   return (span) => (texts.get(span.doc) ?? '').slice(span.start, span.end);
 }

@@ -1,6 +1,7 @@
 /**
  * Everything a report shows from an analysis (article text, titles, outlets, names, file names,
- * messages) is untrusted: it reaches HTML or Markdown only through one of these two functions.
+ * messages) is untrusted: it reaches HTML, Markdown or XML (the GraphML export) only through one of
+ * these functions.
  */
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -29,4 +30,16 @@ export function escapeMarkdown(value: string): string {
     .replace(/[&<>]/g, (char) => ENTITIES[char]!)
     .replace(/^[-+:]/, '\\$&')
     .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/**
+ * Text for an XML 1.0 document: escaped as for HTML, and the characters XML forbids even as
+ * references (control characters, lone surrogates, U+FFFE and U+FFFF) become U+FFFD, since one of
+ * them in a name would make the whole file unreadable to an XML parser.
+ *
+ * @example
+ * escapeXml('A & B\u0001') // 'A &amp; B\uFFFD'
+ */
+export function escapeXml(value: string): string {
+  return escapeHtml(value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 }

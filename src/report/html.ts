@@ -9,11 +9,14 @@
  */
 import type { Analysis, AnalysisDocument, Entity, Quote } from '../contract.js';
 import type { DocSpan } from '../document.js';
-import { crosscheckHtml } from './crosscheck.js';
+import { crosscheckHtml, type EvidenceLink } from './crosscheck.js';
 import { escapeHtml as esc } from './escape.js';
+import { framingHtml } from './framing.js';
 import { DocumentLayers, nestLayers, type Layer } from './layers.js';
-import { groupFacts, spanLabel, speakerLabel, truncate } from './present.js';
+import { networkHtml } from './network.js';
+import { groupFacts, quoteKindLabel, spanLabel, speakerLabel, truncate } from './present.js';
 import { reportSummary } from './summary.js';
+import { timelineHtml } from './timeline.js';
 
 const STYLE = `
 :root { --ink:#1b1f23; --muted:#5b6570; --line:#d8dee4; --removed:#b0b7bf; --quote:#fff3c4; --cue:#c8e1ff; --speaker:#d4f4dd; --entity:#6f42c1; --target:#ffd33d; }
@@ -51,12 +54,23 @@ tr:target td, .doc:target { background: #fff8c5; }
 table.matrix td { font-size: 13px; } table.matrix td:first-child { min-width: 22em; } ins { background: #dafbe1; text-decoration: none; } del { background: #ffebe9; }
 .statement { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; margin: 8px 0; }
 ol.refs { font-size: 13px; } ul.brief li { margin: 4px 0; }
+td.when { white-space: nowrap; } .inferred { font-size: 12px; border: 1px dashed var(--muted); border-radius: 3px; padding: 0 3px; color: var(--muted); }
+ul.dates, ul.sentences, ul.labels { margin: 0; padding-left: 16px; font-size: 13px; } td.number { text-align: right; }
+.network-figure { background: #fff; border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; }
+svg.network { display: block; max-width: 100%; height: auto; margin: 0 auto; font: 12px system-ui, sans-serif; }
+svg.network .node { fill: #dde7f0; stroke: #57606a; stroke-width: 1.5; } svg.network .node-label { fill: var(--ink); font-weight: 600; }
+svg.network .edge-label, svg.network .node-label { paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+svg.network .edge-label { font-size: 11px; } svg.network .legend-text { fill: var(--muted); font-size: 12px; }
+svg.network a:hover path { stroke-width: 5; } svg.network a:hover .node { fill: #ffd33d; }
+td.relation { border-left: 4px solid #57606a; } td.family-cooperation { border-left-color: #009e73; } td.family-meeting { border-left-color: #0072b2; }
+td.family-help { border-left-color: #cc79a7; } td.family-censure { border-left-color: #e69f00; } td.family-force { border-left-color: #d55e00; }
+tr.neutral td { color: var(--muted); }
 `;
 
 type Section = (analysis: Analysis, layers: DocumentLayers) => string;
 
 /** The sections in reading order; an empty string leaves a section out. */
-const SECTIONS: readonly Section[] = [renderOverview, renderCrosscheck, renderSources, renderQuotes, renderEntities, renderGenericSections, renderMessages];
+const SECTIONS: readonly Section[] = [renderOverview, renderCrosscheck, renderSources, renderQuotes, renderEntities, renderViews, renderMessages];
 
 export function renderHtmlReport(analysis: Analysis): string {
   const summary = reportSummary(analysis);
@@ -107,7 +121,7 @@ function renderQuotes(analysis: Analysis, layers: DocumentLayers): string {
   const rows = analysis.quotes.map((quote) => {
     const content = (textOf.get(quote.doc) ?? '').slice(quote.content.start, quote.content.end);
     const speaker = quote.speaker.mention ? evidenceLink(layers, { doc: quote.doc, ...quote.speaker.mention }, speakerLabel(quote.speaker)) : esc(speakerLabel(quote.speaker));
-    return `<tr><td>${speaker}</td><td>${esc(quote.kind)}</td><td>${esc(content)}</td><td>${evidenceLink(layers, { doc: quote.doc, ...quote.content })}</td><td>${quoteContext(quote, quoteById, layers)}</td></tr>`;
+    return `<tr><td>${speaker}</td><td>${esc(quoteKindLabel(quote))}</td><td>${esc(content)}</td><td>${evidenceLink(layers, { doc: quote.doc, ...quote.content })}</td><td>${quoteContext(quote, quoteById, layers)}</td></tr>`;
   });
   return `<h2>Who said what</h2><table><thead><tr><th>speaker</th><th>kind</th><th>content</th><th>evidence</th><th>channel / relay</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -154,9 +168,10 @@ function renderCrosscheck(analysis: Analysis, layers: DocumentLayers): string {
   return crosscheckHtml(analysis, (span, label) => evidenceLink(layers, span, label));
 }
 
-/** Timeline, relations and framing sections (filled in as those stages land). */
-function renderGenericSections(_analysis: Analysis, _layers: DocumentLayers): string {
-  return '';
+/** Timeline, actor network and framing (src/report/timeline.ts, network.ts, framing.ts), linked into the documents. */
+function renderViews(analysis: Analysis, layers: DocumentLayers): string {
+  const link: EvidenceLink = (span, label) => evidenceLink(layers, span, label);
+  return [timelineHtml(analysis, link), networkHtml(analysis, link), framingHtml(analysis, link)].join('\n');
 }
 
 function renderMessages(analysis: Analysis, layers: DocumentLayers): string {

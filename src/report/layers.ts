@@ -124,6 +124,19 @@ export function nestLayers(length: number, layers: readonly Layer[]): NestEvent[
     cursor = Math.max(cursor, position);
   };
   const enter = (layer: Layer, continued: boolean) => {
+    // A cited span yields to the text's own annotations: when one crosses it, the cited span
+    // closes and continues inside, so that a quote or a mention stays one element.
+    const yielding: Layer[] = [];
+    for (let top = open.at(-1); top && layer.kind !== 'evidence' && top.layer.kind === 'evidence' && top.end === top.layer.end && top.carried.length === 0 && top.end < layer.end; top = open.at(-1)) {
+      open.pop();
+      events.push({ type: 'close', layer: top.layer });
+      yielding.unshift(top.layer);
+    }
+    if (yielding.length > 0) {
+      enter(layer, continued);
+      for (const cited of yielding) enter(cited, true);
+      return;
+    }
     const parent = open.at(-1);
     if (parent && continued && parent.end <= cursor) {
       parent.carried.push(layer);

@@ -8,12 +8,15 @@
 import type { Analysis } from '../contract.js';
 import { crosscheckMarkdown } from './crosscheck.js';
 import { escapeMarkdown as md } from './escape.js';
-import { groupFacts, spanLabel, speakerLabel, truncate } from './present.js';
+import { framingMarkdown } from './framing.js';
+import { networkMarkdown } from './network.js';
+import { groupFacts, quoteKindLabel, spanLabel, speakerLabel, truncate } from './present.js';
 import { reportSummary } from './summary.js';
+import { timelineMarkdown } from './timeline.js';
 
 type Section = (analysis: Analysis) => string[];
 
-const SECTIONS: readonly Section[] = [crosscheckMarkdown, sources, quotes, entities, messages, removedDebris];
+const SECTIONS: readonly Section[] = [crosscheckMarkdown, sources, quotes, entities, timelineMarkdown, networkMarkdown, framingMarkdown, messages, removedDebris];
 
 export function renderMarkdownReport(analysis: Analysis): string {
   const summary = reportSummary(analysis);
@@ -50,7 +53,7 @@ function quotes(analysis: Analysis): string[] {
     ['speaker', 'kind', 'content', 'evidence'],
     analysis.quotes.map((quote) => [
       speakerLabel(quote.speaker),
-      quote.kind,
+      quoteKindLabel(quote),
       (textOf.get(quote.doc) ?? '').slice(quote.content.start, quote.content.end),
       spanLabel({ doc: quote.doc, ...quote.content }),
     ]),

@@ -42,3 +42,8 @@ export function truncate(value: string, length: number): string {
   const flat = value.replace(/\s+/g, ' ').trim();
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }
+
+/** "indirect", or "indirect, belief" when the attribution is no speech: a reader weighs a belief, evidence or an accusation apart from what was said. */
+export function quoteKindLabel(quote: Pick<Quote, 'kind' | 'attributionKind'>): string {
+  return quote.attributionKind === 'speech' ? quote.kind : `${quote.kind}, ${quote.attributionKind}`;
+}

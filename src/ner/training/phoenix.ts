@@ -59,19 +59,15 @@ function parseActorFile(text: string, file: 'countries' | 'international' | 'non
   }
   const records: GazetteerRecord[] = [];
   for (const record of raw) {
-    const code = record.codes[0] ?? '';
-    const kind: GazetteerKind =
-      file === 'countries' && /^[A-Z]{3}$/.test(code) && !record.dated
-        ? 'country'
-        : record.countryInfo || (record.dated && file !== 'nonstate')
-          ? 'person'
-          : 'org';
+    // A state's codes are dated when its status changed (Belarus in the Soviet Union, Iraq under
+    // occupation): a bare country code among them still makes it a state, coded as it is now.
+    const stateCode = file === 'countries' ? record.codes.findLast((code) => /^[A-Z]{3}$/.test(code)) : undefined;
+    const code = stateCode ?? record.codes[0] ?? '';
+    const kind: GazetteerKind = stateCode ? 'country' : record.countryInfo || (record.dated && file !== 'nonstate') ? 'person' : 'org';
+    // A country's first name is the country; its variants mix other spellings, demonyms and places.
     const names = [...new Set(record.names.filter((name) => name && isNameLike(name, kind)))];
     if (names.length === 0) continue;
-    if (kind === 'country') {
-      // The first name is the country; its variants mix other spellings, demonyms and places.
-      records.push({ kind, code, names });
-    } else records.push({ kind, code, names });
+    records.push({ kind, code, names });
   }
   return records;
 }

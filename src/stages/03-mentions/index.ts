@@ -29,7 +29,7 @@ import {
   ROLE_MODIFIERS,
   SEATS,
 } from '../../identity/lexicon.js';
-import { buildPlaceIndex, placeKey, type PlaceIndex } from '../../identity/places.js';
+import { buildPlaceIndex, namesAState, placeKey, type PlaceIndex } from '../../identity/places.js';
 import type { TokenSpan } from '../../ner/labels.js';
 import { defaultModel, tagDocument } from '../../ner/tagger.js';
 import { defineDocumentStage } from '../../stage.js';
@@ -41,7 +41,10 @@ declare module '../../document.js' {
 }
 
 export interface Mention extends Span {
+  /** The name's type in this document (one per name, see `harmoniseTypes`). */
   type: EntityType;
+  /** The type this span had where it stands, when the document's one type per name overrode it. */
+  spanType?: EntityType;
   kind: 'name' | 'pronoun' | 'role' | 'metonym' | 'demonym' | 'acronym';
   /** The tagger's CoNLL type (PER, ORG, LOC, MISC), when the mention is a tagged name. */
   conll?: string;
@@ -85,9 +88,10 @@ export const mentionsStage = defineDocumentStage({
         // A Title Case headline read whole as one name ("Campaigners Say Leak Began Early") is no name.
         .filter((span) => !(sentence.headline && span.end - span.start >= 5 && span.end - span.start >= 0.8 * sentence.tokens.length))
         // In a Title Case headline capitals say nothing, so an organisation or other name of
-        // several words there ("Putin's Allies Defend Palestine") is kept only when the body
-        // writes it too; people's names (a byline, "Reporting by …") are trusted as tagged.
-        .filter((span) => !(sentence.headline && body !== null && span.type !== 'PER' && span.type !== 'LOC' && span.end - span.start >= 2 && isTitleCase(forms[s]!) && !body.includes(doc.text.slice(sentence.tokens[span.start]!.start, sentence.tokens[span.end - 1]!.end))))
+        // several words there ("Putin's Allies Defend Palestine") is kept only when the rest of
+        // the text writes it too, in any case ("NEW YORK" in a headline in capitals); people's
+        // names (a byline, "Reporting by …") are trusted as tagged.
+        .filter((span) => !(sentence.headline && body !== null && span.type !== 'PER' && span.type !== 'LOC' && span.end - span.start >= 2 && isTitleCase(forms[s]!) && !body.includes(doc.text.slice(sentence.tokens[span.start]!.start, sentence.tokens[span.end - 1]!.end).toLowerCase())))
         .map((span) => ({ ...span, mention: nameMention(doc, sentence.tokens, forms[s]!, span.start, span.end, span.type) })),
     );
     harmoniseTypes(doc, perSentence);
@@ -109,19 +113,29 @@ export const mentionsStage = defineDocumentStage({
 /** Words a Title Case headline leaves in lower case. */
 const TITLE_CASE_MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'via']);
 
-/** True when nearly every word of a line is capitalised, as in "Putin's Allies Defend Palestine". */
+/**
+ * True when nearly every word of a line is capitalised, as in "Putin's Allies Defend Palestine";
+ * a line with many figures for its words (a row of a results table) is no headline, whatever its
+ * names' capitals.
+ */
 function isTitleCase(words: readonly string[]): boolean {
   const major = words.filter((word) => /^\p{L}/u.test(word) && !TITLE_CASE_MINOR.has(word.toLowerCase()));
-  return major.length >= 3 && major.filter((word) => /^\p{Lu}/u.test(word)).length >= 0.8 * major.length;
+  const figures = words.filter((word) => /^\d/u.test(word)).length;
+  return major.length >= 3 && major.length > 2 * figures && major.filter((word) => /^\p{Lu}/u.test(word)).length >= 0.8 * major.length;
 }
 
-/** The text of every sentence that is not a headline, when the document has a Title Case headline (else null). */
+/**
+ * The lower-cased text of every sentence but the Title Case headlines (a line of a table counts,
+ * though it has no full stop), when the document has a Title Case headline (else null).
+ */
 function bodyOfTitleCaseHeadlines(text: string, sentences: readonly { start: number; end: number; headline?: boolean }[], forms: readonly (readonly string[])[]): string | null {
-  if (!sentences.some((sentence, s) => sentence.headline && isTitleCase(forms[s]!))) return null;
+  const titleCase = sentences.map((sentence, s) => sentence.headline === true && isTitleCase(forms[s]!));
+  if (!titleCase.includes(true)) return null;
   return sentences
-    .filter((sentence) => !sentence.headline)
+    .filter((_, s) => !titleCase[s])
     .map((sentence) => text.slice(sentence.start, sentence.end))
-    .join('\n');
+    .join('\n')
+    .toLowerCase();
 }
 
 interface TokenMention {
@@ -181,12 +195,15 @@ function addKnownNames(words: readonly string[], spans: TokenSpan[]): TokenSpan[
   return [...spans, ...added].sort((a, b) => a.start - b.start);
 }
 
-/** "Serbian" + "Brigade" tagged apart are one name when they touch and the second is an organisation. */
+/**
+ * "Serbian" + "Brigade" tagged apart are one name when they touch and the second is an
+ * organisation; "Ohio-based" + "KeyCorp" stay two, as the first describes the second.
+ */
 function joinNames(words: readonly string[], spans: TokenSpan[]): TokenSpan[] {
   const joined: TokenSpan[] = [];
   for (const span of spans) {
     const last = joined[joined.length - 1];
-    if (last && last.end === span.start && span.type === 'ORG' && last.type === 'MISC' && /^\p{Lu}/u.test(words[span.start]!)) {
+    if (last && last.end === span.start && span.type === 'ORG' && last.type === 'MISC' && /^\p{Lu}/u.test(words[span.start]!) && !/-\p{Ll}+$/u.test(words[last.end - 1]!)) {
       last.end = span.end;
       last.type = 'ORG';
       continue;
@@ -232,7 +249,10 @@ function nameMention(doc: Readonly<Doc>, tokens: readonly Span[], words: readonl
       return { ...base, type: 'GPE', kind: 'name', ...(place ? { code: place.code } : {}) };
     }
     default: {
-      if (place?.kind === 'demonym') return { ...base, type: 'NORP', kind: 'demonym', code: place.code };
+      // A state's other name that the tagger calls neither place nor organisation is its
+      // adjective ("Thai", "South Korean"), which the place lists file among the names.
+      const adjective = place?.kind === 'name' && placeIndex().display.get(place.code)?.toLowerCase() !== key;
+      if (place?.kind === 'demonym' || adjective) return { ...base, type: 'NORP', kind: 'demonym', code: place!.code };
       if (GROUP_WORDS.has(key)) return { ...base, type: 'NORP', kind: 'name' };
       if (EVENT_HEADS.has(lastWord)) return { ...base, type: 'EVENT', kind: 'name' };
       if (place?.kind === 'name') return { ...base, type: 'GPE', kind: 'name', code: place.code };
@@ -265,14 +285,15 @@ function typeFromContext(words: readonly string[], from: number, to: number): En
   return null;
 }
 
-/**
- * The document-level consistency pass: one name keeps one type through a document. A surname
- * of a person named in full is a person ("Putin" after "Vladimir Putin"), and otherwise the most
- * frequent type of the same text wins.
- */
 /** How many tagger guesses one contextual typing outweighs. */
 export const CONTEXT_VOTES = 3;
 
+/**
+ * The document-level consistency pass: one name keeps one type through a document. A surname
+ * of a person named in full is a person ("Putin" after "Vladimir Putin") unless it is a state's
+ * name, and otherwise the most frequent type of the same text wins; a mention outvoted so keeps
+ * its own type as `spanType`, since the words around it may know better than the majority.
+ */
 function harmoniseTypes(doc: Readonly<Doc>, perSentence: TokenMention[][]): void {
   const surnames = new Set<string>();
   const votes = new Map<string, Map<EntityType, number>>();
@@ -291,14 +312,17 @@ function harmoniseTypes(doc: Readonly<Doc>, perSentence: TokenMention[][]): void
       const mention = item.mention;
       if (mention.kind !== 'name' || mention.typedByContext) continue;
       const text = doc.text.slice(mention.start, mention.end);
-      if (surnames.has(text) && mention.type !== 'PERSON') {
+      if (surnames.has(text) && mention.type !== 'PERSON' && !namesAState(placeIndex(), placeKey(text))) {
         item.mention = { start: mention.start, end: mention.end, type: 'PERSON', kind: 'name', ...(mention.conll ? { conll: mention.conll } : {}) };
         continue;
       }
       const count = votes.get(text)!;
       let best = mention.type;
       for (const [type, n] of count) if (n > (count.get(best) ?? 0)) best = type;
-      if (best !== mention.type) mention.type = best;
+      if (best !== mention.type) {
+        mention.spanType = mention.type;
+        mention.type = best;
+      }
     }
   }
 }

@@ -3,12 +3,14 @@
  * content in every kept sentence; a quote-mark pass joins multi-sentence and multi-paragraph
  * quotes and catches direct quotes the labeller missed; a resolution pass names each speaker
  * ("he said" → the last named speaker), and finds the channel, the relaying outlet and the
- * quotes that carry on a previous speaker without a cue of their own.
+ * quotes that carry on a previous speaker without a cue of their own. Every attribution says
+ * whether it reports speech, a belief, evidence or an accusation.
  */
 import { z } from 'zod';
 import type { Quote } from '../../contract.js';
 import type { Message, Span } from '../../document.js';
 import { extractQuotes } from '../../quotes/extract.js';
+import { loadAccurateTagger } from '../../quotes/neural.js';
 import { defineDocumentStage } from '../../stage.js';
 
 declare module '../../document.js' {
@@ -29,8 +31,14 @@ export interface QuotesResult {
 
 export const quotesOptions = z
   .object({
-    /** 'speech' (default) keeps what was said or written; 'all' also keeps beliefs and feelings, as PolNeAR annotates them. */
-    attributions: z.enum(['speech', 'all']).default('speech'),
+    /**
+     * 'all' (default) keeps every attribution with its kind: speech, belief, evidence or
+     * accusation (a cue that names none of these, with a clause to report, as a belief, as
+     * PolNeAR annotates them); 'cued' leaves those out; 'speech' keeps only what was said or written.
+     */
+    attributions: z.enum(['speech', 'cued', 'all']).default('all'),
+    /** 'fast': the linear labeller; 'accurate': the neural tagger where a sentence has a cue word or a quotation mark (see models/quotes-neural). */
+    attribution: z.enum(['fast', 'accurate']).default('fast'),
   })
   .strict();
 
@@ -56,11 +64,12 @@ export const quotesStage = defineDocumentStage({
       removed: doc.results.clean?.removed ?? [],
       mentions: doc.results.mentions?.mentions ?? [],
       titles,
-    }, undefined, { attributions: options.attributions });
+    }, options.attribution === 'accurate' ? loadAccurateTagger() : undefined, { attributions: options.attributions });
     const ids = extraction.quotes.map((_, i) => `${doc.id}/q${i + 1}`);
     const quotes: FoundQuote[] = extraction.quotes.map((quote, i) => ({
       id: ids[i]!,
       kind: quote.kind,
+      attributionKind: quote.attribution,
       content: quote.content,
       cue: quote.cue ? { start: quote.cue.start, end: quote.cue.end } : null,
       speaker: { name: quote.speaker.name, entity: null, role: quote.speaker.role, mention: quote.speaker.mention, affiliation: null },

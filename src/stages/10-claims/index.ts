@@ -144,7 +144,7 @@ function entityByName(entities: readonly Entity[]): Map<string, string> {
 }
 
 /** Every document's entity mentions with their entity id, ordered by start. */
-function entityMentionsByDocument(entities: readonly { id: string; mentions: readonly (Span & { doc: string })[] }[]): Map<string, (Span & { entity: string })[]> {
+export function entityMentionsByDocument(entities: readonly { id: string; mentions: readonly (Span & { doc: string })[] }[]): Map<string, (Span & { entity: string })[]> {
   const mentions = entities.flatMap((entity) => entity.mentions.map((mention) => ({ doc: mention.doc, start: mention.start, end: mention.end, entity: entity.id })));
   const byDoc = groupBy(mentions, (mention) => mention.doc);
   for (const list of byDoc.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);

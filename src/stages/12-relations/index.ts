@@ -4,7 +4,13 @@
  */
 import { z } from 'zod';
 import type { Relation } from '../../contract.js';
+import { groupBy } from '../../crossdoc/group-by.js';
+import { storyOfDocument } from '../../crossdoc/stories.js';
+import { extractRelations } from '../../relations/extract.js';
+import { mergeRelations } from '../../relations/merge.js';
+import { verbLexicon } from '../../relations/verbs.js';
 import { defineCorpusStage } from '../../stage.js';
+import { entityMentionsByDocument } from '../10-claims/index.js';
 
 declare module '../../stage.js' {
   interface CorpusResults {
@@ -22,7 +28,28 @@ export const relationsStage = defineCorpusStage({
   name: 'relations',
   summary: 'who does what to whom, with CAMEO codes, negation and hedging',
   options: relationsOptions,
-  run() {
-    return { result: { relations: [] } };
+  run(docs, _options, earlier) {
+    const lexicon = verbLexicon();
+    const mentionsOf = entityMentionsByDocument(earlier.identity?.entities ?? []);
+    const quotesOf = groupBy(earlier.statements?.quotes ?? [], (quote) => quote.doc);
+    // A relation takes the date of the timeline's date expression in its clause.
+    const dated = (earlier.timeline?.items ?? []).flatMap((item) => item.dates.map(({ doc, start, end, date }) => ({ doc, start, end, date })));
+    const datedOf = groupBy(dated, (span) => span.doc);
+    const found = docs.flatMap((doc) =>
+      extractRelations(
+        {
+          id: doc.id,
+          text: doc.text,
+          sentences: doc.results.segment?.sentences ?? [],
+          removed: doc.results.clean?.removed ?? [],
+          mentions: mentionsOf.get(doc.id) ?? [],
+          quotes: [...(quotesOf.get(doc.id) ?? [])].sort((a, b) => a.content.start - b.content.start),
+          dated: [...(datedOf.get(doc.id) ?? [])].sort((a, b) => a.start - b.start),
+        },
+        lexicon,
+      ),
+    );
+    const relations = mergeRelations(found, storyOfDocument(earlier.stories?.stories ?? []), new Map(docs.map((doc) => [doc.id, doc.text])));
+    return { result: { relations } };
   },
 });
