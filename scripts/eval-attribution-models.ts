@@ -2,6 +2,7 @@
  * Compares the attribution taggers on PolNeAR dev (CofeNet's BIO file, exact span match per
  * role, the published protocol, scored by src/quotes/score.ts):
  *   node --import tsx scripts/eval-attribution-models.ts [--runs 3] [--check-against predicted.json]
+ *     [--model candidate.bin.gz]
  * Rows: the linear labeller (fast), the neural tagger alone, and the accurate tagger the quotes
  * stage uses (neural where a unit has a cue word or a quotation mark or the linear labeller
  * finds something, the linear labeller's empty answer elsewhere). Speed
@@ -10,20 +11,21 @@
  * tags it. Size is the bytes of each model's files.
  * With --check-against (the dev predictions train-attribution.py writes), it also checks that
  * the TypeScript tagger reproduces the Python model: exit code 1 when an F1 differs by more
- * than 0.2.
+ * than 0.2. --model reads a candidate neural model instead of the shipped one, so a retrained
+ * model is checked and scored before it replaces models/quotes-neural/tagger.bin.gz.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { normalizeToken, sentenceRanges } from '../src/quotes/features.js';
 import { loadLabeller, MODEL_URL } from '../src/quotes/labeller.js';
-import { AccurateTagger, loadNeuralTagger, NEURAL_MODEL_URL } from '../src/quotes/neural.js';
+import { AccurateTagger, NEURAL_MODEL_URL, readNeuralTagger } from '../src/quotes/neural.js';
 import { TAGS, type Tag } from '../src/quotes/perceptron.js';
 import { readBioFile } from '../src/quotes/polnear.js';
 import { ROLES, scoreBio } from '../src/quotes/score.js';
 import { VECTORS_URL } from '../src/similarity/vectors.js';
 
-const { values } = parseArgs({ options: { 'check-against': { type: 'string' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { 'check-against': { type: 'string' }, model: { type: 'string' }, runs: { type: 'string', default: '3' } } });
 const runs = Math.max(1, Number(values.runs));
 const bio = readBioFile(fileURLToPath(new URL('../../shared/data/polnear/cofenet-bio/valid.jsonl', import.meta.url)));
 const gold = bio.map((unit) => unit.labels);
@@ -43,12 +45,13 @@ function fastestSeconds(run: () => void): number {
 
 const megabytes = (...urls: URL[]): string => (urls.reduce((sum, url) => sum + statSync(url).size, 0) / 1e6).toFixed(2);
 const linear = loadLabeller();
-const neural = loadNeuralTagger();
+const neuralUrl = values.model ? pathToFileURL(values.model) : NEURAL_MODEL_URL;
+const neural = readNeuralTagger(neuralUrl);
 const accurate = new AccurateTagger(neural, linear);
 const clustersUrl = new URL('../models/ner/clusters.txt.gz', import.meta.url);
 const variants: { name: string; tag: (words: readonly string[]) => Tag[]; size: string }[] = [
   { name: 'linear labeller (fast)', tag: (words) => linear.tag(words), size: `${megabytes(MODEL_URL, clustersUrl)} MB (with word clusters)` },
-  { name: 'neural BiLSTM-CRF alone', tag: (words) => neural.tag(words), size: `${megabytes(NEURAL_MODEL_URL)} MB + ${megabytes(VECTORS_URL)} MB shared vectors` },
+  { name: 'neural BiLSTM-CRF alone', tag: (words) => neural.tag(words), size: `${megabytes(neuralUrl)} MB + ${megabytes(VECTORS_URL)} MB shared vectors` },
   { name: 'accurate: neural where a cue, a quote mark or a linear find, else linear', tag: (words) => accurate.tag(words), size: 'both of the above' },
 ];
 

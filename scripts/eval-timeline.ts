@@ -50,6 +50,7 @@ const SAMPLE_STORY: Expected[] = [
   ['07-riverside', 'Wednesday', 1, '2024-03-13', null, 'day'],
   ['07-riverside', 'Thursday', 2, '2024-03-14', null, 'day'],
   ['07-riverside', 'Sunday', 1, '2024-03-10', null, 'day'],
+  ['07-riverside', 'Thursday morning', 1, '2024-03-14', null, 'day'],
   // The ferry story names no year anywhere.
   ['08-aldport', 'March 13', 1, null, null, null],
   ['08-aldport', 'Wednesday', 1, null, null, null],

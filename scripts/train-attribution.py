@@ -2,6 +2,7 @@
 
     /usr/bin/python3 scripts/train-attribution.py <export folder> [--epochs 14] [--hidden 100]
         [--batch 32] [--lr 2e-3] [--minutes 38] [--resume models/quotes-neural/tagger.bin.gz]
+        [--out models/quotes-neural/tagger.bin.gz]
 
 Run through scripts/train-attribution.sh, which exports the data first. A BiLSTM-CRF: each
 token is read as its shipped GloVe-derived vector (frozen), a learned embedding for frequent
@@ -9,7 +10,10 @@ words, a character CNN and the labeller's flags (shape, quotation mark, inside a
 verb, attributed quote); a one-layer bidirectional LSTM over the whole paragraph unit (content
 runs across sentences); a linear layer to the seven BIO tags; a CRF whose transitions forbid
 an I- that does not continue its own role. Early stopping on the dev units (CofeNet's file),
-scored by exact span match per role as src/quotes/score.ts scores them.
+scored by exact span match per role as src/quotes/score.ts scores them. Each better epoch is
+written to --out (and its dev tags to <export folder>/dev-predicted.json) when it is found, so a
+run stopped from outside keeps its best. `--epochs 0 --resume <model>` only scores a written
+model and writes its dev tags.
 
 The weights are written as float16 in one gzipped file that src/quotes/neural.ts reads: the
 ASCII magic CCNT, a uint32 header length, a JSON header (sizes, vocabularies, tensor shapes and
@@ -337,6 +341,8 @@ def main():
     dev_gold = [unit['tags'] for unit in dev]
     dev_batches = batches(dev, 64, False)
     best, stale = -1.0, 0
+    if args.epochs == 0:  # only scores the --resume model and writes its dev tags
+        ship(model, encoder, args, dev, dev_gold, dev_batches, 0, started, earlier)
     for epoch in range(1, args.epochs + 1):
         model.train()
         total = 0.0
@@ -372,6 +378,11 @@ def ship(model, encoder, args, dev, dev_gold, dev_batches, epoch, started, earli
     and its dev tags for the TypeScript check."""
     shipped = copy.deepcopy(model)
     with torch.no_grad():
+        # The file holds one LSTM bias per direction: fold the two before rounding, so the
+        # weights scored here are exactly the ones written.
+        for suffix in ('', '_reverse'):
+            getattr(shipped.lstm, 'bias_ih_l0' + suffix).add_(getattr(shipped.lstm, 'bias_hh_l0' + suffix))
+            getattr(shipped.lstm, 'bias_hh_l0' + suffix).zero_()
         for parameter in shipped.parameters():
             parameter.copy_(parameter.half().float())
     predicted = predict(shipped, encoder, dev, dev_batches)

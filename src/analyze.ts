@@ -6,6 +6,7 @@ import type { Analysis } from './contract.js';
 import { assembleAnalysis } from './assemble.js';
 import { preparePipeline, runPipeline, type StageOptions } from './pipeline.js';
 import { readInputs, type ArticleInput } from './read/index.js';
+import { fetchUrlInputs, type FetchOptions } from './fetch/index.js';
 
 export interface AnalyzeOptions {
   /** Per-stage options keyed by stage name, checked before any work starts. */
@@ -14,6 +15,8 @@ export interface AnalyzeOptions {
   maxBytes?: number;
   /** Relative paths are read from here. Default: the process's working directory. */
   cwd?: string;
+  /** How http(s) URLs among the inputs are fetched (only those reach the network). Its `maxBytes` defaults to the one above. */
+  fetch?: FetchOptions;
   /** Told once the inputs are read and once per stage, for progress lines. */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -31,11 +34,12 @@ export type ProgressEvent =
  */
 export async function analyze(inputs: readonly ArticleInput[], options: AnalyzeOptions = {}): Promise<Analysis> {
   const prepared = preparePipeline(options.stages);
-  const read = await readInputs(inputs, {
+  const fetched = await fetchUrlInputs(inputs, { ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), ...options.fetch });
+  const read = await readInputs(fetched.inputs, {
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
   });
   options.onProgress?.({ phase: 'read', documents: read.docs.length });
   const run = runPipeline(read.docs, prepared, (stage, index, total) => options.onProgress?.({ phase: 'stage', stage, index, total }));
-  return assembleAnalysis(run, read.messages);
+  return assembleAnalysis(run, [...fetched.messages, ...read.messages]);
 }

@@ -143,7 +143,7 @@ test('cases: bad usage is one line and exit 2, never a stack trace', async () =>
     [['rm', 'Missing', '--data', data], /^crosscheck: error: there is no case named "Missing"/],
     [['export', 'Missing', '--data', data], /^crosscheck: error: there is no case named "Missing"/],
     [['export', 'Real', '--format', 'pdf', '--data', data], /error: option '-f, --format <format>' argument 'pdf' is invalid/],
-    [['add', 'Real', 'https://example.org/story', '--data', data], /^crosscheck: error: URL ingestion is not available yet \(https:\/\/example\.org\/story\)/],
+    [['add', 'Real', 'ftp://example.org/story', '--data', data], /^crosscheck: error: crosscheck fetches only http and https URLs \(ftp:\/\/example\.org\/story\)/],
     [['add', 'two\nlines', SAMPLE, '--data', data], /^crosscheck: error: A case name cannot hold control characters or line breaks: "two\\nlines"\. \[INVALID_CASE_NAME\]\n$/],
     [['add', '  ', SAMPLE, '--data', data], /^crosscheck: error: A case name cannot be empty\. \[INVALID_CASE_NAME\]\n$/],
     [['add', 'X', SAMPLE, '--data', join(data, 'crosscheck.sqlite')], /^crosscheck: error: .*crosscheck\.sqlite/],

@@ -2,7 +2,7 @@
  * The case commands: `add`, `ls`, `show`, `rm` and `export`, thin clients of the store
  * (src/store). Every one takes `--data DIR` (else CROSSCHECK_DATA, else the per-user data
  * folder). Exit codes as for `analyze`: 0 success, 1 some inputs produced errors or the store
- * failed, 2 bad usage (an unknown case, a bad name, a URL, a data folder that cannot be used).
+ * failed, 2 bad usage (an unknown case, a bad name, a URL other than http(s), a data folder that cannot be used).
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -16,6 +16,8 @@ import { renderReport } from '../report/index.js';
 import { reportSummary } from '../report/summary.js';
 import { addToCase, caseAnalysis, openStore, resolveDataDir, storeExists, type CaseInfo, type CaseStore } from '../store/index.js';
 import { normaliseCaseName } from '../store/names.js';
+import { fetchUrlInputs, isUrlInput } from '../fetch/index.js';
+import { fetchOptionsOf, networkOptions, type NetworkFlags } from '../fetch/flags.js';
 import { formatMessages } from './messages.js';
 import { checkOutFolder } from './out-folder.js';
 import type { CliIO } from './program.js';
@@ -34,7 +36,7 @@ interface DataFlags {
   data?: string;
 }
 
-interface AddFlags extends DataFlags {
+interface AddFlags extends DataFlags, NetworkFlags {
   quiet: boolean;
   strict: boolean;
   maxBytes: number;
@@ -45,16 +47,17 @@ class UsageError extends Error {}
 const dataOption = () => new Option('--data <dir>', 'the folder the cases are kept in (default: $CROSSCHECK_DATA, else the per-user data folder)');
 
 export function addCaseCommands(program: Command, io: CliIO, parseBytes: (value: string) => number): void {
-  program
+  const addCommand = program
     .command('add')
     .description('add articles to a case (made if new) and bring its analysis up to date')
     .argument('<case>', 'the case name (any text) or id')
-    .argument('<inputs...>', 'files, folders, or - for standard input')
+    .argument('<inputs...>', 'files, folders, http(s) URLs of articles or feeds, or - for standard input')
     .addOption(dataOption())
     .option('-q, --quiet', 'print nothing but errors', false)
     .option('--strict', 'exit with 1 on warnings too, not only on errors', false)
     .option('--max-bytes <size>', 'refuse inputs larger than this', parseBytes, 20 * 1024 * 1024)
     .action((name: string, inputs: string[], flags: AddFlags) => run(io, flags, true, (store) => runAdd(store, name, inputs, flags, io), () => checkAddArguments(name, inputs)));
+  for (const option of networkOptions()) addCommand.addOption(option);
 
   program
     .command('ls')
@@ -122,19 +125,21 @@ async function findCase(store: CaseStore | null, name: string): Promise<{ store:
   return { store, found };
 }
 
-/** Network inputs wait for the fetcher; naming the URL is clearer than "does not exist". */
+/** A URL of another scheme would otherwise be looked for as a file; naming the scheme is clearer. */
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** Checked before the store is opened or made. */
 function checkAddArguments(name: string, paths: readonly string[]): void {
-  const url = paths.find((path) => URL_LIKE.test(path));
-  if (url !== undefined) throw new UsageError(`URL ingestion is not available yet (${url}); save the page as a file and add the file.`);
+  const url = paths.find((path) => URL_LIKE.test(path) && !isUrlInput(path));
+  if (url !== undefined) throw new UsageError(`crosscheck fetches only http and https URLs (${url}); save the page as a file and add the file.`);
   normaliseCaseName(name);
 }
 
 async function runAdd(store: CaseStore | null, name: string, paths: string[], flags: AddFlags, io: CliIO): Promise<number> {
-  const inputs: ArticleInput[] = [];
-  for (const path of paths) inputs.push(path === '-' ? { content: await io.readStdin(), source: 'stdin' } : path);
+  const given: ArticleInput[] = [];
+  for (const path of paths) given.push(path === '-' ? { content: await io.readStdin(), source: 'stdin' } : path);
+  // Fetched here, so that the store keeps each page's bytes as the server sent them.
+  const { inputs, messages: fetchProblems } = await fetchUrlInputs(given, fetchOptionsOf(flags, flags.maxBytes));
 
   const showProgress = !flags.quiet && io.stderrIsTTY;
   const result = await addToCase(store!, name, inputs, {
@@ -147,7 +152,7 @@ async function runAdd(store: CaseStore | null, name: string, paths: string[], fl
   if (showProgress) io.stderr('\r\x1b[2K');
 
   const added = new Set(result.added.map((doc) => doc.id));
-  const messages: ContractMessage[] = [...result.problems, ...(result.analysis?.messages.filter((message) => message.doc !== null && added.has(message.doc)) ?? [])];
+  const messages: ContractMessage[] = [...fetchProblems, ...result.problems, ...(result.analysis?.messages.filter((message) => message.doc !== null && added.has(message.doc)) ?? [])];
   const problems = formatMessages({ documents: result.analysis?.documents ?? [], messages }, { quiet: flags.quiet });
   if (problems.length > 0) io.stderr(`${problems.join('\n')}\n`);
 

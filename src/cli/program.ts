@@ -15,12 +15,14 @@ import { readLexiconFile } from './lexicon-file.js';
 import { formatMessages } from './messages.js';
 import { checkOutFolder, describe } from './out-folder.js';
 import { addCaseCommands } from './cases.js';
+import { fetchOptionsOf, networkOptions, type NetworkFlags } from '../fetch/flags.js';
+import { addServeCommand } from './serve.js';
 
 const EXIT_OK = 0;
 const EXIT_INPUT_ERRORS = 1;
 const EXIT_USAGE = 2;
 
-interface AnalyzeFlags {
+interface AnalyzeFlags extends NetworkFlags {
   out?: string;
   format: ReportFormat;
   quiet: boolean;
@@ -47,10 +49,10 @@ export function buildProgram(io: CliIO): Command {
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
     .showHelpAfterError('(run with --help for usage)');
 
-  program
+  const analyzeCommand = program
     .command('analyze')
-    .description('analyze articles: files (.txt .md .html .json .jsonl), folders (recursive) and "-" for standard input')
-    .argument('<inputs...>', 'files, folders, or - for standard input')
+    .description('analyze articles: files (.txt .md .html .json .jsonl), folders (recursive), "-" for standard input, and http(s) URLs of articles or feeds (RSS, Atom, JSON Feed)')
+    .argument('<inputs...>', 'files, folders, URLs, or - for standard input')
     .option('-o, --out <dir>', 'write analysis.json, report.html, report.md, network.graphml and network.json into this folder (default: print to standard output)')
     .addOption(new Option('-f, --format <format>', 'what to print to standard output when --out is not given').choices(['json', 'html', 'md', 'graphml', 'network-json']).default('json'))
     .option('-q, --quiet', 'print nothing but errors', false)
@@ -61,6 +63,7 @@ export function buildProgram(io: CliIO): Command {
     .action(async (inputs: string[], flags: AnalyzeFlags) => {
       io.exitCode = await runAnalyze(inputs, flags, io);
     });
+  for (const option of networkOptions()) analyzeCommand.addOption(option);
 
   program
     .command('schema')
@@ -70,6 +73,7 @@ export function buildProgram(io: CliIO): Command {
     });
 
   addCaseCommands(program, io, parseBytes);
+  addServeCommand(program, io);
 
   return program;
 }
@@ -88,6 +92,7 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIO): Prom
   const analysis = await analyze(inputs, {
     maxBytes: flags.maxBytes,
     cwd: io.cwd,
+    fetch: fetchOptionsOf(flags, flags.maxBytes),
     stages: {
       ...(lexicon ? { framing: { lexicon } } : {}),
       ...(flags.attribution ? { quotes: { attribution: flags.attribution } } : {}),

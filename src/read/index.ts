@@ -134,6 +134,11 @@ function displayPath(path: string, cwd: string): string {
 
 /** A path becomes the article files below it, in a stable (code-point) order. */
 async function expandPath(input: string, cwd: string, messages: Message[]): Promise<string[]> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
+    // Reading never fetches: `analyze` fetches http(s) URLs before it reads (src/fetch).
+    messages.push(runMessage('read/url', 'error', `${input}: is a URL that was not fetched (crosscheck fetches http and https URLs given to \`analyze\` or \`add\`, or through fetchInputs).`));
+    return [];
+  }
   const path = resolve(cwd, input);
   let info;
   try {

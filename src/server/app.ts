@@ -1,0 +1,329 @@
+/**
+ * The HTTP API over the store: cases, their documents, analyses and reports, as JSON with stable
+ * error codes. A thin client of the library like the CLI: every answer comes from the store
+ * (src/store) and the report renderer. Built on hono, whose router and request helpers are small
+ * and run in-process (`app.request(...)`) for tests.
+ *
+ * better-sqlite3 and the pipeline are synchronous: a request that imports or analyses holds the
+ * event loop while it works (the analysis of a large case for seconds); every other request
+ * waits meanwhile. Imports into one case are taken in turn here, so the second waits for the
+ * first instead of analysing the case twice.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { basename } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import type { Analysis } from '../contract.js';
+import type { Message } from '../document.js';
+import { CrosscheckError, type CrosscheckErrorCode } from '../errors.js';
+import { fetchInputs, type PrivateNetworkAllowance } from '../fetch/index.js';
+import { formatOfPath, type InlineArticle } from '../read/index.js';
+import { renderReport } from '../report/index.js';
+import { addToCase, caseAnalysis, type CaseInfo, type CaseStore } from '../store/index.js';
+import { isCaseId, sha256 } from '../store/names.js';
+import { openApiDocument } from './openapi.js';
+import { CreateCaseRequestSchema, DocumentInputSchema, DocumentListSchema, type DocumentInput } from './schemas.js';
+
+/** Codes the API adds to the library's own (`CrosscheckErrorCode`) for what only HTTP can get wrong. */
+export type ApiErrorCode =
+  | 'INVALID_REQUEST'
+  | 'INVALID_JSON'
+  | 'INVALID_CASE_ID'
+  | 'UNAUTHORIZED'
+  | 'NOT_FOUND'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'TOO_MANY_DOCUMENTS'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'INTERNAL_ERROR';
+
+export interface AppOptions {
+  store: CaseStore;
+  /** When given, every /api request needs `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Request bodies larger than this are refused (413). Default 20 MB, the reader's own limit. */
+  maxBodyBytes?: number;
+  /** Articles in one request. Default 1,000. */
+  maxDocuments?: number;
+  /** Non-public addresses that URL inputs may reach (the fetcher's `allowPrivateNetwork`). Default none. */
+  allowPrivateNetwork?: PrivateNetworkAllowance;
+  /** Told about failures the API answers with 500, since the answer itself names no detail. */
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_MAX_DOCUMENTS = 1_000;
+
+class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const STATUS_OF: Partial<Record<CrosscheckErrorCode, ContentfulStatusCode>> = {
+  CASE_NOT_FOUND: 404,
+  CASE_EXISTS: 409,
+  INVALID_CASE_NAME: 400,
+  INVALID_OPTIONS: 400,
+  INVALID_INPUT: 400,
+  STORE_BUSY: 503,
+};
+
+/** Reports are self-contained pages: nothing in them may load or run anything. */
+const REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/**
+ * The API as a hono app, unbound: `serve` binds it, tests call `app.request(...)`.
+ *
+ * @example
+ * const app = createApp({ store: await openStore(dir) });
+ * const res = await app.request('/api/cases');
+ */
+export function createApp(options: AppOptions): Hono {
+  const { store } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxDocuments = options.maxDocuments ?? DEFAULT_MAX_DOCUMENTS;
+  const inTurn = turnTaker();
+  const analyses = analysisCache(store);
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Content-Security-Policy', REPORT_POLICY);
+  });
+  if (options.token !== undefined) app.use('/api/*', bearer(options.token));
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return fail(c, error.status, error.code, error.message);
+    if (error instanceof CrosscheckError) {
+      const status = STATUS_OF[error.code] ?? 500;
+      if (status === 500) options.log?.(`crosscheck: error: ${c.req.method} ${c.req.path}: ${error.message} [${error.code}]`);
+      return fail(c, status, error.code, error.message);
+    }
+    options.log?.(`crosscheck: internal error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fail(c, 500, 'INTERNAL_ERROR', 'The server failed to answer this request; its log says why.');
+  });
+  app.notFound((c) => fail(c, 404, 'NOT_FOUND', `There is no ${c.req.method} ${c.req.path} in this API; GET /api/openapi.json lists the routes.`));
+
+  const limit = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: (c) => fail(c, 413, 'PAYLOAD_TOO_LARGE', `The request body is over the limit of ${maxBodyBytes} bytes.`),
+  });
+
+  /** The case named by the route's id; ids are checked before the store sees them. */
+  async function caseOf(c: Context): Promise<CaseInfo> {
+    const id = c.req.param('id') ?? '';
+    if (!isCaseId(id)) throw new ApiError(400, 'INVALID_CASE_ID', 'A case id is 16 lowercase letters and digits, as GET /api/cases lists it.');
+    const found = await store.getCase(id);
+    // getCase also finds names: a case named like another's id must not answer for it.
+    if (!found || found.id !== id) throw new CrosscheckError('CASE_NOT_FOUND', `There is no case with id ${id}.`);
+    return found;
+  }
+
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+
+  app.get('/api/cases', async (c) => c.json({ cases: await store.listCases() }));
+
+  app.post('/api/cases', limit, async (c) => {
+    const { name } = parse(CreateCaseRequestSchema, await jsonBody(c));
+    return c.json(await store.createCase(name), 201);
+  });
+
+  app.delete('/api/cases/:id', async (c) => {
+    const found = await caseOf(c);
+    await inTurn(found.id, () => store.deleteCase(found.id));
+    analyses.forget(found.id);
+    return c.body(null, 204);
+  });
+
+  app.post('/api/cases/:id/documents', limit, async (c) => {
+    const found = await caseOf(c);
+    // URLs are fetched before the import takes its turn: a slow site holds up no other import.
+    const { inputs, messages: fetched } = await articlesOf(c, maxDocuments, { maxBytes: maxBodyBytes, allowPrivateNetwork: options.allowPrivateNetwork ?? false });
+    const result = await inTurn(found.id, async () => {
+      // A DELETE taken in turn before this import leaves nothing to add to (addToCase would make a new case).
+      if (!(await store.getCase(found.id))) throw new CrosscheckError('CASE_NOT_FOUND', `There is no case with id ${found.id}.`);
+      return addToCase(store, found.id, inputs, { maxBytes: maxBodyBytes });
+    });
+    const added = new Set(result.added.map((doc) => doc.id));
+    return c.json({
+      added: result.added.map((doc) => ({ id: doc.id, source: doc.source, title: doc.meta.title })),
+      skipped: result.skipped,
+      documents: result.case?.documents ?? found.documents,
+      messages: [...fetched, ...result.problems, ...(result.analysis?.messages.filter((message) => message.doc !== null && added.has(message.doc)) ?? [])],
+    });
+  });
+
+  app.get('/api/cases/:id/analysis', async (c) => {
+    const found = await caseOf(c);
+    return c.body((await analyses.of(found)).json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+
+  app.get('/api/cases/:id/report', async (c) => {
+    const format = c.req.query('format') ?? 'html';
+    if (format !== 'html' && format !== 'md') throw new ApiError(400, 'INVALID_REQUEST', `A report's format is html or md, not ${JSON.stringify(format)}.`);
+    const found = await caseOf(c);
+    const report = renderReport((await analyses.of(found)).analysis, format);
+    return c.body(report, 200, { 'Content-Type': format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8' });
+  });
+
+  return app;
+}
+
+function fail(c: Context, status: ContentfulStatusCode, code: string, message: string): Response {
+  return c.json({ error: { code, message } }, status);
+}
+
+/** Checks the bearer token in constant time (digests of equal length, so no length leaks either). */
+function bearer(token: string) {
+  const expected = Buffer.from(sha256(token), 'hex');
+  return async (c: Context, next: () => Promise<void>) => {
+    const given = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+    if (given === undefined || !timingSafeEqual(Buffer.from(sha256(given), 'hex'), expected)) {
+      c.header('WWW-Authenticate', 'Bearer realm="crosscheck"');
+      return fail(c, 401, 'UNAUTHORIZED', 'This server needs its token: send Authorization: Bearer <token>.');
+    }
+    await next();
+  };
+}
+
+const CACHED_ANALYSES = 8;
+
+/**
+ * The analyses last served, as objects and as encoded JSON, for the case revision they belong to. The
+ * store's saved copy costs a read, a parse and a serialisation on every request (some 20 ms for
+ * 50 articles); a case's revision changes with every import, from this server or any other
+ * process, so a kept one is never served stale.
+ */
+function analysisCache(store: CaseStore) {
+  const kept = new Map<string, { revision: number; analysis: Analysis; json: Uint8Array<ArrayBuffer> }>();
+  return {
+    async of(found: CaseInfo): Promise<{ analysis: Analysis; json: Uint8Array<ArrayBuffer> }> {
+      const hit = kept.get(found.id);
+      kept.delete(found.id);
+      if (hit?.revision === found.revision) {
+        kept.set(found.id, hit);
+        return hit;
+      }
+      // Made at or after `found.revision`, so never older than the revision it is kept for.
+      const analysis = await caseAnalysis(store, found.id);
+      const entry = { revision: found.revision, analysis, json: new TextEncoder().encode(JSON.stringify(analysis)) };
+      kept.set(found.id, entry);
+      // A Map iterates in insertion order and hits are re-inserted: the first key is the least recently used.
+      if (kept.size > CACHED_ANALYSES) kept.delete(kept.keys().next().value!);
+      return entry;
+    },
+    forget(caseId: string): void {
+      kept.delete(caseId);
+    },
+  };
+}
+
+/** Runs work for one key after the work queued before it for that key has ended, however it ended. */
+function turnTaker(): <T>(key: string, work: () => Promise<T>) => Promise<T> {
+  const queues = new Map<string, Promise<unknown>>();
+  return (key, work) => {
+    const run = (queues.get(key) ?? Promise.resolve()).then(work, work);
+    const settled = run.catch(() => undefined);
+    queues.set(key, settled);
+    void settled.then(() => {
+      if (queues.get(key) === settled) queues.delete(key);
+    });
+    return run;
+  };
+}
+
+function mediaType(c: Context): string {
+  return (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  const type = mediaType(c);
+  if (type !== 'application/json' && !type.endsWith('+json')) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send JSON (Content-Type: application/json), not ${type || 'a body without a type'}.`);
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ApiError(400, 'INVALID_JSON', `The body is not valid JSON: ${(error as Error).message}.`);
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '');
+  const where = path ? `${path}: ` : '';
+  throw new ApiError(400, 'INVALID_REQUEST', `${where}${issue.message}`);
+}
+
+/**
+ * The articles of a documents request: JSON records (a URL record fetched into the articles it
+ * names) or the files of a multipart form. Problems with URLs come back as messages.
+ */
+async function articlesOf(c: Context, maxDocuments: number, fetching: { maxBytes: number; allowPrivateNetwork: PrivateNetworkAllowance }): Promise<{ inputs: InlineArticle[]; messages: Message[] }> {
+  const tooMany = (count: number) => new ApiError(413, 'TOO_MANY_DOCUMENTS', `${count} articles in one request; at most ${maxDocuments} are taken. Send them in several requests.`);
+  if (mediaType(c) === 'multipart/form-data') {
+    let form: Record<string, unknown>;
+    try {
+      form = await c.req.parseBody({ all: true });
+    } catch {
+      throw new ApiError(400, 'INVALID_REQUEST', 'The multipart form could not be read.');
+    }
+    const files = Object.values(form).flat().filter((value): value is File => value instanceof File);
+    if (files.length === 0) throw new ApiError(400, 'INVALID_REQUEST', 'The form holds no file; send each article as a file field.');
+    if (files.length > maxDocuments) throw tooMany(files.length);
+    return { inputs: await Promise.all(files.map(fileArticle)), messages: [] };
+  }
+  const body = await jsonBody(c);
+  if (Array.isArray(body) && body.length > maxDocuments) throw tooMany(body.length);
+  // Validated against the branch the body takes, so that the error names the field at fault.
+  const records = Array.isArray(body) ? parse(DocumentListSchema, body) : [parse(DocumentInputSchema, body)];
+  const messages: Message[] = [];
+  const inputs: InlineArticle[] = [];
+  // In the order given; a URL (a page, or a feed of several articles) takes the place of its record.
+  for (const record of records) {
+    if (record.url === undefined) {
+      inputs.push(recordArticle(record));
+      continue;
+    }
+    const fetched = await fetchInputs([record.url], fetching);
+    messages.push(...fetched.messages);
+    inputs.push(...fetched.inputs.map((article) => ({ ...article, ...given(record) })));
+  }
+  return { inputs, messages };
+}
+
+/** What the caller says about an article, which outranks what the page or feed says. */
+function given(record: DocumentInput): Pick<InlineArticle, 'title' | 'outlet' | 'published' | 'source'> {
+  const { title, outlet, published, source } = record;
+  return {
+    ...(title !== undefined ? { title } : {}),
+    ...(outlet !== undefined ? { outlet } : {}),
+    ...(published !== undefined ? { published } : {}),
+    ...(source !== undefined ? { source } : {}),
+  };
+}
+
+function recordArticle(record: DocumentInput): InlineArticle {
+  return {
+    content: (record.text ?? record.html)!,
+    format: record.text !== undefined ? 'txt' : 'html',
+    // One default label, so that the same article sent twice is recognised and not stored twice.
+    source: 'api',
+    ...given(record),
+  };
+}
+
+async function fileArticle(file: File): Promise<InlineArticle> {
+  // The browser's file name is a label only: whatever path it holds is dropped.
+  const name = basename(file.name.replaceAll('\\', '/')) || 'upload';
+  const format = formatOfPath(name);
+  return { content: new Uint8Array(await file.arrayBuffer()), source: name, ...(format ? { format } : {}) };
+}
