@@ -25,6 +25,7 @@ import { STORE_FILE } from '../src/store/data-dir.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { CaseStore, NewDocument } from '../src/store/types.js';
 import { newsCorpus, seeded } from '../test/helpers/news-generator.js';
+import { storedArticles } from '../test/helpers/stored-articles.js';
 
 const { values: flags, positionals } = parseArgs({
   options: {
@@ -38,15 +39,7 @@ const { values: flags, positionals } = parseArgs({
 });
 
 function articles(count: number, seed: number, prefix: string): NewDocument[] {
-  return newsCorpus(count, 10, seed).map((article, i) => ({
-    id: `${prefix}-${i + 1}`,
-    source: `${prefix}/${article.source}`,
-    format: 'txt',
-    text: article.content,
-    meta: emptyMeta(),
-    messages: [],
-    original: Buffer.from(article.content),
-  }));
+  return storedArticles(newsCorpus(count, 10, seed), prefix);
 }
 
 /** The PGlite candidate: the SQLite store's tables in PostgreSQL, and its import transaction. */

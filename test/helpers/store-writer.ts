@@ -5,10 +5,9 @@
  *
  *   node --import tsx test/helpers/store-writer.ts <dataDir> <case> <count> <batch> <seed> [prefix]
  */
-import { emptyMeta } from '../../src/document.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
-import type { NewDocument } from '../../src/store/types.js';
 import { newsCorpus } from './news-generator.js';
+import { storedArticles } from './stored-articles.js';
 
 const [dataDir, caseName, count, batch, seed, prefix = 'article'] = process.argv.slice(2);
 const store = openSqliteStore(dataDir!);
@@ -17,15 +16,7 @@ found ??= await store.createCase(caseName!).catch(async () => (await store.getCa
 const articles = newsCorpus(Number(count), 10, Number(seed));
 const size = Number(batch);
 for (let start = 0; start < articles.length; start += size) {
-  const documents: NewDocument[] = articles.slice(start, start + size).map((article, i) => ({
-    id: `${prefix}-${start + i + 1}`,
-    source: `${prefix}/${article.source}`,
-    format: 'txt',
-    text: article.content,
-    meta: emptyMeta(),
-    messages: [],
-    original: Buffer.from(article.content),
-  }));
+  const documents = storedArticles(articles.slice(start, start + size), prefix, start + 1);
   await store.importDocuments(found.id, documents);
   process.stdout.write(`ack ${Math.min(start + size, articles.length)}\n`);
 }
