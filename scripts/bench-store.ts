@@ -19,7 +19,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import Database from 'better-sqlite3';
-import { emptyMeta } from '../src/document.js';
 import { contentKey, newCaseId, sha256 } from '../src/store/names.js';
 import { STORE_FILE } from '../src/store/data-dir.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
