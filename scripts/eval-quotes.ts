@@ -30,6 +30,10 @@ import { mentionsStage } from '../src/stages/03-mentions/index.js';
 import { quotesStage } from '../src/stages/04-quotes/index.js';
 import { preparePipeline, runPipeline } from '../src/pipeline.js';
 
+/** `--attribution accurate` scores the product paths (parts 2-4) with the neural tagger; the default is the stage's. */
+const attributionAt = process.argv.indexOf('--attribution');
+const attribution = attributionAt > 0 ? (process.argv[attributionAt + 1] as 'fast' | 'accurate') : undefined;
+const quoteOptions = { attributions: 'all' as const, ...(attribution ? { attribution } : {}) };
 const data = (path: string): string => fileURLToPath(new URL(`../../shared/data/polnear/${path}`, import.meta.url));
 const model = loadLabeller();
 
@@ -71,7 +75,7 @@ console.log(`  speed on the same text one sentence at a time: ${Math.round(sente
 // 2. Document level, overlap.
 const docs = readPolnearDocs(data('derived/dev.jsonl'));
 // PolNeAR annotates beliefs and feelings too, so the stage keeps every attribution it finds.
-const stages = preparePipeline({ quotes: { attributions: 'all' } }, [cleanStage, segmentStage, mentionsStage, quotesStage]);
+const stages = preparePipeline({ quotes: quoteOptions }, [cleanStage, segmentStage, mentionsStage, quotesStage]);
 let gold = 0;
 let found = 0;
 let predictedCount = 0;
@@ -116,7 +120,7 @@ const SPEECH_VERB_FORMS: ReadonlySet<string> = new Set(
 
 // 3. The product path: what `analyze()` reports, as a user gets it (default options).
 const productUnits = bio.map((unit, i) => unitRecord(unit.tokens, i));
-const unitAnalysis = await analyze(productUnits.map((unit) => ({ content: unit.text, source: unit.source, format: 'txt' as const, title: `PolNeAR dev unit ${unit.source}` })));
+const unitAnalysis = await analyze(productUnits.map((unit) => ({ content: unit.text, source: unit.source, format: 'txt' as const, title: `PolNeAR dev unit ${unit.source}` })), { stages: { quotes: quoteOptions } });
 const unitDocs = new Map(unitAnalysis.documents.map((doc) => [doc.source, doc.id]));
 const quotesByDoc = groupBy(unitAnalysis.quotes, (quote) => quote.doc);
 const productCounts = roleCounts();
@@ -145,7 +149,7 @@ for (const role of ROLES) {
 
 // 4. Whole documents through analyze(), lenient: contents matched one to one when each covers
 //    at least half of the other's characters; on matched ones, is the speaker right?
-const docAnalysis = await analyze(docs.map((record) => ({ content: record.text, source: record.id, format: 'txt' as const })));
+const docAnalysis = await analyze(docs.map((record) => ({ content: record.text, source: record.id, format: 'txt' as const })), { stages: { quotes: quoteOptions } });
 const docIds = new Map(docAnalysis.documents.map((doc) => [doc.source, doc.id]));
 const docQuotes = groupBy(docAnalysis.quotes, (quote) => quote.doc);
 let lenientGold = 0;
