@@ -82,6 +82,30 @@ export const CODE_OF_KIND: Readonly<Record<RelationKind, string>> = {
 /** Kinds whose two actors stand in the same relation to each other ("A met B" = "B met A"). */
 export const SYMMETRIC_KINDS: ReadonlySet<RelationKind> = new Set(['allied-with', 'meets']);
 
+/** The CAMEO root categories, as the codebook names them. */
+export const CAMEO_ROOT_NAMES: Readonly<Record<string, string>> = {
+  '01': 'make public statement',
+  '02': 'appeal',
+  '03': 'express intent to cooperate',
+  '04': 'consult',
+  '05': 'engage in diplomatic cooperation',
+  '06': 'engage in material cooperation',
+  '07': 'provide aid',
+  '08': 'yield',
+  '09': 'investigate',
+  '10': 'demand',
+  '11': 'disapprove',
+  '12': 'reject',
+  '13': 'threaten',
+  '14': 'protest',
+  '15': 'exhibit force posture',
+  '16': 'reduce relations',
+  '17': 'coerce',
+  '18': 'assault',
+  '19': 'fight',
+  '20': 'use unconventional mass violence',
+};
+
 /** The CAMEO root of a code: its first two digits. */
 export function cameoRoot(code: string): string {
   return code.slice(0, 2);

@@ -11,6 +11,7 @@
  * linked actors side by side. Nothing is random, so the same analysis always draws the same picture.
  */
 import type { Analysis, RelationKind } from '../contract.js';
+import { CAMEO_ROOT_NAMES } from '../relations/cameo.js';
 import { outletLabels, type EvidenceLink } from './crosscheck.js';
 import { escapeHtml as esc, escapeXml as xml } from './escape.js';
 import { actorNetwork, type NetworkEdge, type NetworkNode } from './graph.js';
@@ -57,30 +58,6 @@ const KIND_LABELS: Partial<Record<RelationKind, string>> = {
   'designates-terrorist': 'designates as terrorist',
 };
 
-/** The CAMEO root categories, as the codebook names them. */
-const CAMEO_ROOTS: Record<string, string> = {
-  '01': 'make public statement',
-  '02': 'appeal',
-  '03': 'express intent to cooperate',
-  '04': 'consult',
-  '05': 'engage in diplomatic cooperation',
-  '06': 'engage in material cooperation',
-  '07': 'provide aid',
-  '08': 'yield',
-  '09': 'investigate',
-  '10': 'demand',
-  '11': 'disapprove',
-  '12': 'reject',
-  '13': 'threaten',
-  '14': 'protest',
-  '15': 'exhibit force posture',
-  '16': 'reduce relations',
-  '17': 'coerce',
-  '18': 'assault',
-  '19': 'fight',
-  '20': 'use unconventional mass violence',
-};
-
 /** A kind the palette does not know (a newer analysis) is drawn grey. */
 const familyOf = (kind: RelationKind): Family | null => FAMILY_OF[kind] ?? null;
 const colourOf = (kind: RelationKind) => {
@@ -100,7 +77,7 @@ function marksOf(relation: { negated: boolean; hedged: boolean }): string {
 }
 
 function cameoLabel(cameo: string, root: string): string {
-  const name = CAMEO_ROOTS[root];
+  const name = CAMEO_ROOT_NAMES[root];
   return name ? `${cameo} (${root}: ${name})` : cameo;
 }
 
