@@ -7,7 +7,7 @@
 import type { Entity, EntityType, Quote } from '../contract.js';
 import { groupBy } from '../crossdoc/group-by.js';
 import type { Doc, Span } from '../document.js';
-import { outletOf } from '../provenance/find.js';
+import { outletOf } from '../crossdoc/documents.js';
 import { SPEECH_CUES } from '../quotes/lexicon.js';
 import { scanQuoteMarks } from '../quotes/marks.js';
 import { wordsOf } from '../quotes/plausible.js';

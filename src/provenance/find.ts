@@ -15,6 +15,7 @@
  */
 import type { CitedSource, Entity, Provenance } from '../contract.js';
 import { groupBy } from '../crossdoc/group-by.js';
+import { outletOf } from '../crossdoc/documents.js';
 import { SpanIndex } from '../text/spans.js';
 import { bySpanOrder, type Doc, type Span } from '../document.js';
 import { normaliseName } from '../identity/names.js';
@@ -36,10 +37,6 @@ export interface ProvenanceContext {
   byName: ReadonlyMap<string, Entity>;
 }
 
-/** The outlet a document names or was given, as the contract reports it. */
-export function outletOf(doc: Readonly<Doc>): string | null {
-  return doc.meta.outlet ?? doc.results.clean?.outlet?.name ?? null;
-}
 
 /**
  * The provenance of every document, with cited names resolved to `entities` (the identity

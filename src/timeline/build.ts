@@ -9,7 +9,7 @@
  * its story knows (another article's publication date or full date). All but the first are
  * marked inferred (anchor 'content').
  */
-import type { DateMention, DocumentDating, EntityType, TimelineItem } from '../contract.js';
+import type { DateMention, DocumentDating, TimelineItem } from '../contract.js';
 import { DisjointSets } from '../crossdoc/disjoint-sets.js';
 import { groupBy } from '../crossdoc/group-by.js';
 import type { Message, Span } from '../document.js';
@@ -17,12 +17,10 @@ import { SpanIndex } from '../text/spans.js';
 import { dayNumber, isoBounds, isRealDate, parseIsoDay, weekdayOf } from './calendar.js';
 import { clauseOf, tenseOf } from './clauses.js';
 import { findDates, isHostility, type DateForm, type FoundDate } from './expressions.js';
+import type { EntityMentionAt } from '../crossdoc/documents.js';
 import { countFromEvent, resolveCounted, resolveDate, type Anchor, type NumericOrder, type Outcome, type Problem, type Resolution } from './resolve.js';
 
-export interface ActorMention extends Span {
-  entity: string;
-  type: EntityType;
-}
+type ActorMention = EntityMentionAt;
 
 /** What the timeline needs of one document. */
 export interface TimelineDocument {

@@ -11,9 +11,10 @@ import { extractClaims, type ClaimCandidate } from '../../claims/extract.js';
 import { groupClaims } from '../../claims/group.js';
 import { propositionJudge } from '../../claims/judge.js';
 import type { CitedSource, Claim, Entity } from '../../contract.js';
+import { entityMentionsByDocument, outletOf } from '../../crossdoc/documents.js';
 import { groupBy } from '../../crossdoc/group-by.js';
 import { storyOfDocument } from '../../crossdoc/stories.js';
-import type { Doc, Span } from '../../document.js';
+import type { Doc } from '../../document.js';
 import { THRESHOLDS } from '../../similarity/index.js';
 import { defineCorpusStage } from '../../stage.js';
 
@@ -69,11 +70,11 @@ export const claimsStage = defineCorpusStage({
       ),
     );
 
-    const outletOf = new Map(docs.map((doc) => [doc.id, outletName(doc)]));
+    const outletByDoc = new Map(docs.map((doc) => [doc.id, outletOf(doc)]));
     const entityNamed = entityByName(earlier.identity?.entities ?? []);
     const sources = documentSources(
       docs.map((doc) => {
-        const outlet = outletOf.get(doc.id) ?? null;
+        const outlet = outletByDoc.get(doc.id) ?? null;
         return { id: doc.id, outlet, outletEntity: outlet ? (entityNamed.get(outlet.toLowerCase()) ?? null) : null, relays: wholeArticleRelay(citesOf.get(doc.id) ?? []) };
       }),
       (earlier.copies?.copies ?? []).map((copy) => copy.docs),
@@ -107,7 +108,7 @@ export const claimsStage = defineCorpusStage({
             source: (memberSources[position] as IndependentSource).name,
           })),
           entities: [...new Set(groupMembers.flatMap((member) => member.entities))],
-          outlets: [...new Set(groupMembers.map((member) => outletOf.get(member.doc) ?? member.doc))],
+          outlets: [...new Set(groupMembers.map((member) => outletByDoc.get(member.doc) ?? member.doc))],
           independentSources: independent.length,
           sources: independent.map((source) => source.name),
           status,
@@ -118,10 +119,6 @@ export const claimsStage = defineCorpusStage({
     return { result: { claims } };
   },
 });
-
-function outletName(doc: Readonly<Doc>): string | null {
-  return doc.meta.outlet ?? doc.results.clean?.outlet?.name ?? null;
-}
 
 /**
  * The one upstream news source a whole article relays ("..., reports The Telegraph" with no
@@ -141,12 +138,4 @@ function entityByName(entities: readonly Entity[]): Map<string, string> {
     for (const name of [entity.name, ...entity.aliases]) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), entity.id);
   }
   return byName;
-}
-
-/** Every document's entity mentions with their entity id, ordered by start. */
-export function entityMentionsByDocument(entities: readonly { id: string; mentions: readonly (Span & { doc: string })[] }[]): Map<string, (Span & { entity: string })[]> {
-  const mentions = entities.flatMap((entity) => entity.mentions.map((mention) => ({ doc: mention.doc, start: mention.start, end: mention.end, entity: entity.id })));
-  const byDoc = groupBy(mentions, (mention) => mention.doc);
-  for (const list of byDoc.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
-  return byDoc;
 }

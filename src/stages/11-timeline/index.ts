@@ -4,10 +4,11 @@
  */
 import { z } from 'zod';
 import type { DocumentDating, TimelineItem } from '../../contract.js';
+import { entityMentionsByDocument, outletOf } from '../../crossdoc/documents.js';
 import { storyOfDocument } from '../../crossdoc/stories.js';
 import { groupBy } from '../../crossdoc/group-by.js';
 import { defineCorpusStage } from '../../stage.js';
-import { buildTimeline, type ActorMention } from '../../timeline/build.js';
+import { buildTimeline } from '../../timeline/build.js';
 
 declare module '../../stage.js' {
   interface CorpusResults {
@@ -32,10 +33,7 @@ export const timelineStage = defineCorpusStage({
     const copyOf = new Map((earlier.copies?.copies ?? []).filter((copy) => copy.kind !== 'shared-passages').map((copy) => [copy.docs[1], copy.docs[0]]));
     const quotesOf = groupBy(earlier.statements?.quotes ?? [], (quote) => quote.doc);
     const quoteById = new Map((earlier.statements?.quotes ?? []).map((quote) => [quote.id, quote]));
-    const mentions = (earlier.identity?.entities ?? []).flatMap((entity) =>
-      entity.mentions.map((mention): ActorMention & { doc: string } => ({ doc: mention.doc, start: mention.start, end: mention.end, entity: entity.id, type: entity.type })),
-    );
-    const mentionsOf = groupBy(mentions, (mention) => mention.doc);
+    const mentionsOf = entityMentionsByDocument(earlier.identity?.entities ?? []);
     const propositionsOf = groupBy(
       [
         ...(earlier.claims?.claims ?? []).filter((claim) => claim.members.length > 1).flatMap((claim) => claim.members.map((member) => ({ ...member, group: claim.id }))),
@@ -53,7 +51,7 @@ export const timelineStage = defineCorpusStage({
         published: doc.meta.published,
         language: doc.meta.language,
         url: doc.meta.url,
-        outlet: doc.meta.outlet ?? doc.results.clean?.outlet?.name ?? null,
+        outlet: outletOf(doc),
         story: storyOf.get(doc.id) ?? null,
         copyOf: copyOf.get(doc.id) ?? null,
         sentences: doc.results.segment?.sentences ?? [],

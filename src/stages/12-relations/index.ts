@@ -10,7 +10,7 @@ import { extractRelations } from '../../relations/extract.js';
 import { mergeRelations } from '../../relations/merge.js';
 import { verbLexicon } from '../../relations/verbs.js';
 import { defineCorpusStage } from '../../stage.js';
-import { entityMentionsByDocument } from '../10-claims/index.js';
+import { entityMentionsByDocument } from '../../crossdoc/documents.js';
 
 declare module '../../stage.js' {
   interface CorpusResults {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { composeBrief } from '../../brief/compose.js';
+import { outletOf } from '../../crossdoc/documents.js';
 import type { BriefSentence } from '../../contract.js';
 import { defineCorpusStage } from '../../stage.js';
 
@@ -38,7 +39,7 @@ export const briefStage = defineCorpusStage({
         return [
           doc.id,
           {
-            label: doc.meta.outlet ?? doc.results.clean?.outlet?.name ?? doc.source,
+            label: outletOf(doc) ?? doc.source,
             text: doc.text,
             firstSentence: first ? { doc: doc.id, start: first.start, end: first.end } : null,
           },
