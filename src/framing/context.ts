@@ -8,9 +8,7 @@ import type { Entity, EntityType, Quote } from '../contract.js';
 import { groupBy } from '../crossdoc/group-by.js';
 import type { Doc, Span } from '../document.js';
 import { outletOf } from '../crossdoc/documents.js';
-import { SPEECH_CUES } from '../quotes/lexicon.js';
 import { scanQuoteMarks } from '../quotes/marks.js';
-import { wordsOf } from '../quotes/plausible.js';
 import { SpanIndex } from '../text/spans.js';
 
 /** An entity mention with its entity's id and type. */
@@ -65,21 +63,14 @@ export function wordsIn(text: string, parts: readonly Span[]): Word[] {
   return words;
 }
 
-/** Characters between a cue and its content read for a speech verb. */
-const MAX_CUE_GAP = 40;
-
 /**
- * True when a quote carries someone's words: its cue reports speech or a stated position
- * ("said", "accused", "according to"; not a belief or a fear), or its words stand in quotation
- * marks and the speaker is a known actor. Anything else the quote stage offers ("openly supports
- * …", "deepened fears of …") is the outlet's own wording, and a loaded word in it is the outlet's
- * choice.
+ * True when a quote carries someone's words: the quote stage read its cue as speech or an
+ * accusation ("said", "accused", "according to"; not a belief or a fear), or its words stand in
+ * quotation marks and the speaker is a known actor. Anything else it offers ("openly supports …",
+ * "deepened fears of …") is the outlet's own wording, and a loaded word in it is the outlet's choice.
  */
-export function speaks(quote: Quote, text: string): boolean {
-  // The words from the cue to the content count with it: "went on to claim that …" has its verb after the cue.
-  const cueEnd = quote.cue && quote.cue.end <= quote.content.start && quote.content.start - quote.cue.end <= MAX_CUE_GAP ? quote.content.start : quote.cue?.end;
-  const cue = quote.cue ? wordsOf(text.slice(quote.cue.start, cueEnd)) : [];
-  if (cue.some((word) => SPEECH_CUES.has(word))) return true;
+export function speaks(quote: Quote): boolean {
+  if (quote.attributionKind === 'speech' || quote.attributionKind === 'accusation') return true;
   return quote.kind !== 'indirect' && quote.speaker.entity !== null;
 }
 
@@ -87,7 +78,7 @@ export function speaks(quote: Quote, text: string): boolean {
 export function framingDocs(docs: readonly Readonly<Doc>[], quotes: readonly Quote[], entities: readonly Entity[]): FramingDoc[] {
   const text = new Map(docs.map((doc) => [doc.id, doc.text]));
   const quotesOf = groupBy(
-    quotes.filter((quote) => text.has(quote.doc) && speaks(quote, text.get(quote.doc)!)),
+    quotes.filter((quote) => text.has(quote.doc) && speaks(quote)),
     (quote) => quote.doc,
   );
   const mentionsOf = new Map<string, MentionAt[]>();
