@@ -35,6 +35,7 @@ const SAMPLE_STORY: Expected[] = [
   ['04-valley', 'Sunday', 1, '2024-03-10', null, 'day'],
   ['04-valley', 'Sunday evening', 1, '2024-03-10', null, 'day'],
   ['04-valley', 'Tuesday (12/3/2024)', 1, '2024-03-12', null, 'day'],
+  ['04-valley', 'Tuesday', 2, '2024-03-12', null, 'day'],
   ['05-kessering', 'Wednesday', 1, '2024-03-13', null, 'day'],
   ['05-kessering', 'Wednesday', 2, '2024-03-13', null, 'day'],
   ['05-kessering', 'Thursday', 1, '2024-03-14', null, 'day'],

@@ -286,3 +286,10 @@ test('timeline on the sample story: the spill, the weekdays around it and a futu
   const ferry = analysis.documents.find((doc) => doc.source.includes('08-aldport'))!.id;
   for (const item of analysis.timeline) if (item.documents.includes(ferry)) assert.deepEqual(item.documents, [ferry]);
 });
+
+test('timeline: a date after "before" bounds its event and puts nothing on that day', () => {
+  const { items } = timelineOf('Campaigners say the leak began before Sunday.', { published: '2024-03-14' });
+  assert.deepEqual(items, []);
+  const dated = timelineOf('Campaigners say the leak began on Sunday.', { published: '2024-03-14' });
+  assert.deepEqual(dated.items.map((item) => item.date), ['2024-03-10']);
+});

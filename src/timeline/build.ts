@@ -62,6 +62,9 @@ interface Expression extends FoundDate {
 
 const STAGE = 'timeline';
 
+/** Words that make the date after them a bound of the event, not its date. */
+const BOUND_BEFORE = /\b(?:before|prior\s+to|no\s+later\s+than)\s+$/iu;
+
 /** Country-code domains and languages whose writers put the day first ("9/10" is 9 October). */
 const DAY_FIRST_DOMAINS = new Set(['uk', 'au', 'nz', 'ie', 'in', 'za', 'ng', 'ke', 'pk', 'id', 'my', 'ph', 'ru', 'ua', 'de', 'fr', 'es', 'it', 'nl', 'pl', 'tr', 'il', 'ps', 'ae', 'sa', 'qa', 'eg', 'br', 'ar', 'mx', 'ge']);
 
@@ -145,7 +148,9 @@ export function buildTimeline(documents: readonly TimelineDocument[]): Timeline 
   }
 
   resolveEventCounts([...expressionsOf.values()].flat());
-  const dated = [...expressionsOf.values()].flat().filter((expression) => expression.value !== null);
+  // "began before Sunday" bounds its event, it does not date it: such dates still bound the
+  // document's dating, but no event is put on that day.
+  const dated = [...expressionsOf.values()].flat().filter((expression) => expression.value !== null && !BOUND_BEFORE.test(expression.doc.text.slice(Math.max(0, expression.start - 12), expression.start)));
   return { items: mergeEvents(dated), dating: documents.map((doc) => datingOf(doc, expressionsOf.get(doc.id)!)), messages };
 }
 
