@@ -9,6 +9,9 @@
  * is on one core, the fastest of three runs (--runs), in units/s on the file's units (paragraphs, 44
  * tokens on average) and in sentences/s on the same text cut into sentences, as the quotes stage
  * tags it. Size is the bytes of each model's files.
+ * Then the quotes stage itself on PolNeAR dev's whole articles (cleaned, segmented and tagged
+ * for names first, untimed) with each `attribution` setting: sentences/s on one core, and for
+ * `accurate` the share of sentences in paragraphs the neural tagger reads.
  * With --check-against (the dev predictions train-attribution.py writes), it also checks that
  * the TypeScript tagger reproduces the Python model: exit code 1 when an F1 differs by more
  * than 0.2. --model reads a candidate neural model instead of the shipped one, so a retrained
@@ -21,7 +24,15 @@ import { normalizeToken, sentenceRanges } from '../src/quotes/features.js';
 import { loadLabeller, MODEL_URL } from '../src/quotes/labeller.js';
 import { AccurateTagger, NEURAL_MODEL_URL, readNeuralTagger } from '../src/quotes/neural.js';
 import { TAGS, type Tag } from '../src/quotes/perceptron.js';
-import { readBioFile } from '../src/quotes/polnear.js';
+import { readBioFile, readPolnearDocs } from '../src/quotes/polnear.js';
+import { emptyMeta, type Doc } from '../src/document.js';
+import type { AttributionTagger } from '../src/quotes/labeller.js';
+import { preparePipeline, runPipeline } from '../src/pipeline.js';
+import { cleanStage } from '../src/stages/01-clean/index.js';
+import { segmentStage } from '../src/stages/02-segment/index.js';
+import { mentionsStage } from '../src/stages/03-mentions/index.js';
+import { quotesStage } from '../src/stages/04-quotes/index.js';
+import { extractQuotes } from '../src/quotes/extract.js';
 import { ROLES, scoreBio } from '../src/quotes/score.js';
 import { VECTORS_URL } from '../src/similarity/vectors.js';
 
@@ -76,6 +87,35 @@ for (const variant of variants) {
 const gatedUnits = bio.filter((unit) => accurate.usesNeural(unit.tokens)).length;
 const gatedSentences = sentences.filter((sentence) => accurate.usesNeural(sentence)).length;
 console.log(`accurate: the neural tagger reads ${gatedUnits} of ${bio.length} units (${((100 * gatedUnits) / bio.length).toFixed(0)} %), ${gatedSentences} of ${sentences.length} sentences (${((100 * gatedSentences) / sentences.length).toFixed(0)} %).`);
+
+// The quotes stage on whole articles, as `analyze` runs it.
+const articles = readPolnearDocs(fileURLToPath(new URL('../../shared/data/polnear/derived/dev.jsonl', import.meta.url)));
+const ready = runPipeline(
+  articles.map((record): Doc => ({ id: record.id, source: record.id, format: 'txt', text: record.text, meta: emptyMeta(), messages: [], results: {} })),
+  preparePipeline({}, [cleanStage, segmentStage, mentionsStage]),
+).docs;
+const stageSentences = ready.reduce((sum, doc) => sum + (doc.results.segment?.sentences.length ?? 0), 0);
+for (const attribution of ['fast', 'accurate'] as const) {
+  const stage = preparePipeline({ quotes: { attribution } }, [quotesStage]);
+  runPipeline(ready.slice(0, 5), stage); // warm-up, untimed
+  const seconds = fastestSeconds(() => runPipeline(ready, stage));
+  console.log(`quotes stage, attribution ${attribution}: ${ready.length} articles, ${stageSentences} sentences, ${Math.round(stageSentences / seconds)} sentences/s`);
+}
+// Which paragraphs the gate sends to the neural tagger: count the words it reads.
+let wordsTagged = 0;
+let wordsNeural = 0;
+const counting: AttributionTagger = {
+  tag(words) {
+    wordsTagged += words.length;
+    if (accurate.usesNeural(words)) wordsNeural += words.length;
+    return accurate.tag(words);
+  },
+};
+for (const doc of ready) {
+  const segment = doc.results.segment!;
+  extractQuotes({ text: doc.text, sentences: segment.sentences, paragraphs: segment.paragraphs, removed: doc.results.clean?.removed ?? [], mentions: doc.results.mentions?.mentions ?? [], titles: [] }, counting);
+}
+console.log(`accurate in the stage: the neural tagger reads ${((100 * wordsNeural) / Math.max(wordsTagged, 1)).toFixed(0)} % of the tokens tagged (whole paragraphs with a cue word, a quotation mark or a linear find)`);
 
 if (values['check-against']) {
   const python = (JSON.parse(readFileSync(values['check-against'], 'utf8')) as number[][]).map((unit) => unit.map((t) => TAGS[t]!));

@@ -8,8 +8,9 @@
  *    attribution is found when a predicted quote's content overlaps its content; for found ones,
  *    whether the speaker mention and the cue overlap the gold ones too.
  * 3. The product path: each unit of (1) as one record through `analyze()` with default options,
- *    scored as (1) with quotation marks and punctuation at span edges ignored, beside the
- *    labeller alone on the same units.
+ *    scored as (1) with quotation marks and punctuation at span edges ignored, beside the model
+ *    alone on the same units (the neural tagger for `accurate`, the default; the linear labeller
+ *    for `fast`).
  * 4. Whole documents through `analyze()` with default options, lenient: a predicted content
  *    matches a gold one when each covers at least half of the other's characters (one to one);
  *    on matched ones, whether the speaker mention is right; recall split by the gold cue
@@ -27,10 +28,11 @@ import { ROLES, scoreBio } from '../src/quotes/score.js';
 import { cleanStage } from '../src/stages/01-clean/index.js';
 import { segmentStage } from '../src/stages/02-segment/index.js';
 import { mentionsStage } from '../src/stages/03-mentions/index.js';
-import { quotesStage } from '../src/stages/04-quotes/index.js';
+import { quotesOptions, quotesStage } from '../src/stages/04-quotes/index.js';
+import { loadNeuralTagger } from '../src/quotes/neural.js';
 import { preparePipeline, runPipeline } from '../src/pipeline.js';
 
-/** `--attribution accurate` scores the product paths (parts 2-4) with the neural tagger; the default is the stage's. */
+/** `--attribution fast|accurate` picks the tagger of the product paths (parts 2-4); the default is the stage's (accurate). */
 const attributionAt = process.argv.indexOf('--attribution');
 const attribution = attributionAt > 0 ? (process.argv[attributionAt + 1] as 'fast' | 'accurate') : undefined;
 const quoteOptions = { attributions: 'all' as const, ...(attribution ? { attribution } : {}) };
@@ -125,10 +127,11 @@ const unitDocs = new Map(unitAnalysis.documents.map((doc) => [doc.source, doc.id
 const quotesByDoc = groupBy(unitAnalysis.quotes, (quote) => quote.doc);
 const productCounts = roleCounts();
 const aloneCounts = roleCounts();
+const productModel = (attribution ?? quotesOptions.parse({}).attribution) === 'accurate' ? loadNeuralTagger() : model;
 bio.forEach((unit, i) => {
   const record = productUnits[i]!;
   const gold = spansOfTags(unit.labels, record);
-  const alone = spansOfTags(predicted[i]!, record);
+  const alone = spansOfTags(productModel === model ? predicted[i]! : productModel.tag(unit.tokens), record);
   const quotes = quotesByDoc.get(unitDocs.get(record.source) ?? '') ?? [];
   const product: Record<Role, Span[]> = {
     source: quotes.flatMap((quote) => (quote.speaker.mention ? [quote.speaker.mention] : [])),
@@ -140,11 +143,11 @@ bio.forEach((unit, i) => {
     countExact(aloneCounts[role], record.text, gold[role], alone[role]);
   }
 });
-console.log(`\nPolNeAR dev units through analyze() (${bio.length} records, tokens joined by spaces), exact span match, edge marks ignored`);
+console.log(`\nPolNeAR dev units through analyze() (${bio.length} records, tokens joined by spaces), exact span match, edge marks ignored, attribution ${productModel === model ? 'fast' : 'accurate'}`);
 for (const role of ROLES) {
   const a = f1Of(aloneCounts[role]);
   const p = f1Of(productCounts[role]);
-  console.log(`  ${role.padEnd(8)} labeller alone F1 ${a.f1.toFixed(1)} (P ${a.precision.toFixed(1)} R ${a.recall.toFixed(1)})   product F1 ${p.f1.toFixed(1)} (P ${p.precision.toFixed(1)} R ${p.recall.toFixed(1)})   gap ${(p.f1 - a.f1).toFixed(1)}`);
+  console.log(`  ${role.padEnd(8)} model alone F1 ${a.f1.toFixed(1)} (P ${a.precision.toFixed(1)} R ${a.recall.toFixed(1)})   product F1 ${p.f1.toFixed(1)} (P ${p.precision.toFixed(1)} R ${p.recall.toFixed(1)})   gap ${(p.f1 - a.f1).toFixed(1)}`);
 }
 
 // 4. Whole documents through analyze(), lenient: contents matched one to one when each covers

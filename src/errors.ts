@@ -13,6 +13,7 @@ export type CrosscheckErrorCode =
   | 'MODEL_MISSING'
   | 'MODEL_CORRUPT'
   | 'STAGE_FAILED'
+  | 'WORKER_FAILED'
   | 'CONTRACT_VIOLATION'
   | 'NETWORK_DISABLED'
   | 'FETCH_FAILED'

@@ -31,7 +31,7 @@ export interface PipelineRun {
   messages: Message[];
 }
 
-interface PreparedStage {
+export interface PreparedStage {
   stage: AnyStage;
   options: unknown;
 }

@@ -5,9 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CONTRACT_VERSION, type Analysis } from '../src/contract.js';
+import type { Analysis } from '../src/contract.js';
 import { renderReport } from '../src/index.js';
 import { nestLayers, type Layer, type LayerKind, type NestEvent } from '../src/report/layers.js';
+import { analysisDocument, blankAnalysis } from './helpers/analysis.js';
 
 const KINDS: LayerKind[] = ['removed', 'title', 'quote', 'cue', 'speaker', 'entity', 'evidence'];
 
@@ -118,25 +119,15 @@ function countingCorpus(documents: number): { analysis: Analysis; reads: () => n
   const text = 'Mayor Ada Lind said the bridge would reopen.';
   const ids = Array.from({ length: documents }, (_, index) => `doc-${index}`);
   const analysis: Analysis = {
-    version: CONTRACT_VERSION,
-    generator: { name: 'crosscheck', version: 'test' },
-    documents: ids.map((id) => ({
-      id,
-      source: `${id}.txt`,
-      format: 'txt',
-      title: null,
-      titleSpan: null,
-      outlet: null,
-      published: null,
-      modified: null,
-      url: null,
-      byline: null,
-      language: null,
-      text,
-      removed: [{ start: 0, end: 5, reason: 'navigation', rule: 'test' }],
-      paragraphs: [{ start: 0, end: text.length }],
-      sentences: [{ start: 0, end: text.length }],
-    })),
+    ...blankAnalysis(
+      ids.map((id) =>
+        analysisDocument(id, text, {
+          removed: [{ start: 0, end: 5, reason: 'navigation', rule: 'test' }],
+          paragraphs: [{ start: 0, end: text.length }],
+          sentences: [{ start: 0, end: text.length }],
+        }),
+      ),
+    ),
     entities: [
       {
         id: 'person-ada-lind',
@@ -164,16 +155,6 @@ function countingCorpus(documents: number): { analysis: Analysis; reads: () => n
         id,
       ),
     ),
-    stories: [],
-    copies: [],
-    statements: [],
-    claims: [],
-    provenance: [],
-    relations: [],
-    timeline: [],
-    dating: [],
-    framing: { terms: [], labels: [], outlets: [] },
-    brief: [],
     messages: ids.map((id) => inDoc({ stage: 'test', rule: 'test/rule', severity: 'warning' as const, text: 'a warning', start: 20, end: 21 }, id)),
   };
   return { analysis, reads: () => reads };

@@ -109,7 +109,7 @@ test('openapi.json: OpenAPI 3.1 with every route and the Analysis schema', async
   await withApp(async (app) => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { type?: string; properties?: Record<string, unknown> }> } };
     assert.equal(doc.openapi, '3.1.0');
-    assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/cases', '/api/cases/{id}', '/api/cases/{id}/analysis', '/api/cases/{id}/documents', '/api/cases/{id}/report', '/api/openapi.json']);
+    assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/cases', '/api/cases/{id}', '/api/cases/{id}/analysis', '/api/cases/{id}/documents', '/api/cases/{id}/imports', '/api/cases/{id}/report', '/api/imports/{id}', '/api/openapi.json']);
     assert.ok(doc.paths['/api/cases']!.post && doc.paths['/api/cases/{id}']!.delete);
     assert.equal(doc.components.schemas.Analysis!.type, 'object');
     assert.ok(doc.components.schemas.Analysis!.properties!.claims);

@@ -4,94 +4,11 @@
  * evidence" must never be counted as established, so the claim stage marks each hedge with its
  * span. Negation decides a claim's polarity, which is what lets two claims contradict.
  *
- * The lexicon is ours, written from the reporting conventions of wire and web news; each entry
- * is a phrase, matched case-insensitively on word boundaries.
+ * The phrases are ours, kept with the sentence matcher's word cues in src/similarity/lexicon.ts;
+ * each is matched case-insensitively on word boundaries.
  */
 import type { Span } from '../document.js';
-
-/** Hedging phrases, longest first within a family so that the widest wording wins. */
-const HEDGE_PHRASES = [
-  // The outlet distances itself from the report.
-  'cannot be independently verified',
-  'could not be independently verified',
-  'has not been independently verified',
-  'have not been independently verified',
-  'cannot be verified',
-  'could not be verified',
-  'could not be confirmed',
-  'has not been confirmed',
-  'unconfirmed',
-  'unverified',
-  'no clear evidence',
-  'no evidence',
-  'little evidence',
-  // The report is second hand.
-  'reportedly',
-  'allegedly',
-  'alleged',
-  'purportedly',
-  'supposedly',
-  'is said to',
-  'are said to',
-  'was said to',
-  'were said to',
-  'is believed to',
-  'are believed to',
-  'is thought to',
-  'is rumoured to',
-  'is rumored to',
-  'rumoured',
-  'rumored',
-  'there are reports',
-  'reports of',
-  'speculation',
-  'speculations',
-  'according to unnamed',
-  // The statement is a possibility, not a fact.
-  'could',
-  'may',
-  'might',
-  'possibly',
-  'perhaps',
-  'appears to',
-  'appear to',
-  'seems to',
-  'seem to',
-  'likely',
-  'probably',
-  'suggests',
-  'suggestions',
-  'signs of',
-];
-
-/** Negation cues: a claim holding one of these outside a quote states that something is not so. */
-const NEGATION_PHRASES = [
-  'not',
-  "n't",
-  'n’t',
-  'never',
-  'no',
-  'none',
-  'nobody',
-  'nothing',
-  'neither',
-  'nor',
-  'yet to',
-  'have yet to',
-  'has yet to',
-  'stopped short of',
-  'refused to',
-  'refuses to',
-  'declined to',
-  'denied',
-  'denies',
-  'deny',
-  'rejected',
-  'rejects',
-  'no clear evidence',
-  'no evidence',
-  'failed to',
-];
+import { HEDGE_PHRASES, NEGATION_PHRASES } from '../similarity/lexicon.js';
 
 export interface PhraseMatch extends Span {
   phrase: string;

@@ -21,6 +21,7 @@ import { fetchOptionsOf, networkOptions, type NetworkFlags } from '../fetch/flag
 import { formatMessages } from './messages.js';
 import { checkOutFolder } from './out-folder.js';
 import type { CliIO } from './program.js';
+import { progressLine, threadsOption, type ThreadFlags } from '../workers/flags.js';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -36,7 +37,7 @@ interface DataFlags {
   data?: string;
 }
 
-interface AddFlags extends DataFlags, NetworkFlags {
+interface AddFlags extends DataFlags, NetworkFlags, ThreadFlags {
   quiet: boolean;
   strict: boolean;
   maxBytes: number;
@@ -58,6 +59,7 @@ export function addCaseCommands(program: Command, io: CliIO, parseBytes: (value:
     .option('--max-bytes <size>', 'refuse inputs larger than this', parseBytes, 20 * 1024 * 1024)
     .action((name: string, inputs: string[], flags: AddFlags) => run(io, flags, true, (store) => runAdd(store, name, inputs, flags, io), () => checkAddArguments(name, inputs)));
   for (const option of networkOptions()) addCommand.addOption(option);
+  addCommand.addOption(threadsOption());
 
   program
     .command('ls')
@@ -145,9 +147,8 @@ async function runAdd(store: CaseStore | null, name: string, paths: string[], fl
   const result = await addToCase(store!, name, inputs, {
     maxBytes: flags.maxBytes,
     cwd: io.cwd,
-    onProgress: showProgress
-      ? (event) => io.stderr(`\r\x1b[2K${event.phase === 'read' ? `read ${event.documents} document(s)` : `[${event.index + 1}/${event.total}] ${event.stage}`}`)
-      : undefined,
+    threads: flags.threads,
+    onProgress: showProgress ? (event) => io.stderr(`\r\x1b[2K${progressLine(event)}`) : undefined,
   });
   if (showProgress) io.stderr('\r\x1b[2K');
 

@@ -4,15 +4,18 @@
  * caller can already tell without linking ("Iranian" and "Tehran" for Iran). Identity links what
  * a bare name only suggests (a surname, the type a name usually has) within one group, so that a
  * run of unrelated articles does not join two people because they share a surname. The stories
- * stage groups again later, with the linked entities as features.
+ * stage groups again later, with the linked entities as features; each document's words are
+ * read once for both (src/stories/terms.ts).
  */
-import type { Entity } from '../contract.js';
-import type { Doc } from '../document.js';
-import type { Mention } from '../stages/03-mentions/index.js';
+import type { Entity, EntityType } from '../contract.js';
+import type { Doc, DocSpan } from '../document.js';
 import { clusterOnline, representDocuments } from '../stories/index.js';
 
-/** What a name counts as for grouping ("place:IRN" for Iran, Iranian and Tehran alike), or null to leave it out. */
-export type GroupingKey = (mention: Mention, text: string) => string | null;
+/** A mention as the grouping counts it: "place:IRN" for Iran, Iranian and Tehran alike. */
+export interface GroupingMention extends DocSpan {
+  key: string;
+  type: EntityType;
+}
 
 /**
  * Looser than the stories stage's 0.25: identity only has to tell unrelated articles apart, and
@@ -21,24 +24,23 @@ export type GroupingKey = (mention: Mention, text: string) => string | null;
  */
 const GROUP_THRESHOLD = 0.15;
 
-/** The group of each document, by document id. */
-export function provisionalStories(docs: readonly Readonly<Doc>[], keyOf: GroupingKey): Map<string, number> {
-  const { vectors } = representDocuments(docs, standInEntities(docs, keyOf));
+/**
+ * The group of each document, by document id. `mentions` are the names the caller can already
+ * tell apart, in document order; the rest of a document counts by its words.
+ */
+export function provisionalStories(docs: readonly Readonly<Doc>[], mentions: readonly GroupingMention[]): Map<string, number> {
+  const { vectors } = representDocuments(docs, standInEntities(mentions));
   const { assignment } = clusterOnline(vectors, { threshold: GROUP_THRESHOLD });
   return new Map(docs.map((doc, index) => [doc.id, assignment[index]!]));
 }
 
 /** One stand-in entity per grouping key, for the grouping only. */
-function standInEntities(docs: readonly Readonly<Doc>[], keyOf: GroupingKey): Entity[] {
+function standInEntities(mentions: readonly GroupingMention[]): Entity[] {
   const byKey = new Map<string, Entity>();
-  for (const doc of docs) {
-    for (const mention of doc.results.mentions?.mentions ?? []) {
-      const id = keyOf(mention, doc.text.slice(mention.start, mention.end));
-      if (id === null) continue;
-      let entity = byKey.get(id);
-      if (!entity) byKey.set(id, (entity = { id, name: id, type: mention.type, aliases: [], mentions: [], mentionCounts: {}, facts: [] }));
-      entity.mentions.push({ doc: doc.id, start: mention.start, end: mention.end });
-    }
+  for (const { doc, start, end, key, type } of mentions) {
+    let entity = byKey.get(key);
+    if (!entity) byKey.set(key, (entity = { id: key, name: key, type, aliases: [], mentions: [], mentionCounts: {}, facts: [] }));
+    entity.mentions.push({ doc, start, end });
   }
   return [...byKey.values()];
 }

@@ -22,7 +22,7 @@ import type { Doc, DocSpan, Span } from '../document.js';
 import { CONTEXT_VOTES, type Mention } from '../stages/03-mentions/index.js';
 import type { GazetteerRecord } from '../ner/gazetteer.js';
 import { defaultModel } from '../ner/tagger.js';
-import { provisionalStories } from './groups.js';
+import { provisionalStories, type GroupingMention } from './groups.js';
 import { closeSpelling, initials, normaliseName, slug, SpellingIndex } from './names.js';
 import { buildPlaceIndex, namesAState, placeKey, titleCase, type PlaceIndex } from './places.js';
 import { MEDIA_NAMES, ORG_ALIASES } from './lexicon.js';
@@ -63,15 +63,15 @@ function gazetteerRecords(norm: string): GazetteerRecord[] {
 
 export function resolveEntities(docs: readonly Readonly<Doc>[]): Entity[] {
   const items: Item[] = [];
-  const groups = provisionalStories(docs, groupingKey);
   for (const doc of docs) {
     const mentions = doc.results.mentions?.mentions ?? [];
-    const group = groups.get(doc.id)!;
     mentions.forEach((mention, index) => {
       const text = doc.text.slice(mention.start, mention.end);
-      items.push({ doc: doc.id, group, index, mention, text, norm: normaliseName(text), type: mention.type, ownType: mention.spanType ?? mention.type, key: null });
+      items.push({ doc: doc.id, group: 0, index, mention, text, norm: normaliseName(text), type: mention.type, ownType: mention.spanType ?? mention.type, key: null });
     });
   }
+  const groups = provisionalStories(docs, groupingMentions(items));
+  for (const item of items) item.group = groups.get(item.doc)!;
   const names = items.filter((item) => item.mention.kind !== 'role' && item.mention.kind !== 'pronoun');
   harmoniseTypes(names);
   const buckets = new Map<string, Bucket>();
@@ -101,10 +101,15 @@ export function resolveEntities(docs: readonly Readonly<Doc>[]): Entity[] {
  * and groups by their name; people only by the words of their names, since which people are one
  * is what the grouping helps decide.
  */
-function groupingKey(mention: Mention, text: string): string | null {
-  if (mention.type === 'PERSON' || mention.kind === 'role' || mention.kind === 'pronoun') return null;
-  const code = mention.code ?? placeIndex().byName.get(placeKey(text))?.code;
-  return code ? `place:${code.slice(0, 3)}` : `${mention.type}:${normaliseName(text)}`;
+function groupingMentions(items: readonly Item[]): GroupingMention[] {
+  const grouped: GroupingMention[] = [];
+  for (const { doc, mention, text, norm } of items) {
+    if (mention.type === 'PERSON' || mention.kind === 'role' || mention.kind === 'pronoun') continue;
+    const code = mention.code ?? placeIndex().byName.get(placeKey(text))?.code;
+    const key = code ? `place:${code.slice(0, 3)}` : `${mention.type}:${norm}`;
+    grouped.push({ doc, start: mention.start, end: mention.end, key, type: mention.type });
+  }
+  return grouped;
 }
 
 /**

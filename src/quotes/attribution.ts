@@ -50,6 +50,9 @@ const STANCES = new Set(
   ),
 );
 
+/** Every word above that can carry an attribution with no verb of saying: the accurate tagger's gate reads it. */
+export const NON_SPEECH_CUES: ReadonlySet<string> = new Set([...ACCUSATION_CUES, ...EVIDENCE_CUES, ...SPEECH_ACTS, ...BELIEF_CUES, ...STANCES]);
+
 /**
  * The kind of an attribution, read from its cue and source, or null when the cue names none of
  * them (PolNeAR's broad definition has cues such as "went", "has led to", "offered": left out

@@ -1,5 +1,6 @@
 /**
- * Turns one document into attributions: the labeller tags each sentence (source, cue, content),
+ * Turns one document into attributions: the tagger reads each paragraph and its tags are read
+ * sentence by sentence (source, cue, content),
  * the quote-mark pass joins what sentence splitting cut apart and catches direct quotes the
  * labeller missed, and a resolution pass gives every speaker a name, a role, a channel and a
  * relay. Each attribution carries its kind (speech, belief, evidence, accusation; see
@@ -68,6 +69,8 @@ interface Draft {
   continuation: boolean;
   /** "X is said to …": reported with no speaker at all. */
   hearsay?: boolean;
+  /** Set on the second piece of "“A,” he said, “B.”": it carries on the draft just before it. */
+  splitOff?: boolean;
 }
 
 /**
@@ -157,6 +160,55 @@ function speechLike(text: string, quote: QuotedSpan): boolean {
   if (NAMING_WORDS.test(text.slice(Math.max(0, quote.start - 30), quote.start))) return words >= 6;
   if (words >= 6) return true;
   return words >= 3 && SPEECH_END.test(inner) && /^\p{Lu}/u.test(inner);
+}
+
+/**
+ * Most tokens one tagging unit holds: the taggers read whole paragraphs, as they were trained
+ * (PolNeAR paragraphs average 44 tokens), but a text with no paragraph breaks must not make one
+ * unit of thousands of sentences.
+ */
+const UNIT_TOKENS = 200;
+
+/**
+ * Each usable sentence's tags (null for the others), read a paragraph at a time: content that
+ * runs over a sentence end ("He said the pier would close. Repairs would take a year.") is
+ * one span to a tagger that sees both sentences, and two cut-off pieces to one that sees each
+ * alone (on PolNeAR dev, content F1 62.2 on paragraphs, 55.7 sentence by sentence). A tag that
+ * goes on from the sentence before starts its sentence's tags as an `I-` tag.
+ */
+function tagParagraphs(text: string, sentences: readonly QuoteSentence[], usable: readonly boolean[], paragraphs: readonly Span[], model: AttributionTagger | undefined): (Tag[] | null)[] {
+  const out: (Tag[] | null)[] = sentences.map(() => null);
+  let paragraph = 0;
+  let unit: number[] = [];
+  let unitTokens = 0;
+  let unitParagraph = -1;
+  const flush = (): void => {
+    if (unit.length === 0) return;
+    const words = unit.flatMap((index) => tokenWords(text, sentences[index]!.tokens));
+    const tags = labelTokens(words, model);
+    let at = 0;
+    for (const index of unit) {
+      const n = sentences[index]!.tokens.length;
+      out[index] = tags.slice(at, at + n);
+      at += n;
+    }
+    unit = [];
+    unitTokens = 0;
+  };
+  sentences.forEach((sentence, index) => {
+    while (paragraph < paragraphs.length && paragraphs[paragraph]!.end <= sentence.start) paragraph++;
+    const inParagraph = paragraph < paragraphs.length && paragraphs[paragraph]!.start <= sentence.start ? paragraph : -1;
+    if (!usable[index] || sentence.tokens.length === 0) {
+      flush();
+      return;
+    }
+    if (inParagraph !== unitParagraph || inParagraph < 0 || unitTokens + sentence.tokens.length > UNIT_TOKENS) flush();
+    unit.push(index);
+    unitTokens += sentence.tokens.length;
+    unitParagraph = inParagraph;
+  });
+  flush();
+  return out;
 }
 
 /** Reporting participles that open a second attribution inside a clause: "…, saying the US had failed". */
@@ -272,11 +324,12 @@ const REFUSAL = /^(?:declined|declines|declining|refused|refuses|refusing) to \p
  */
 function withFoundCues(text: string, sentence: QuoteSentence, sentenceIndex: number, drafts: Draft[], quoted: (i: number) => boolean): Draft[] {
   // "The port authority reopened the quay, noting …": a trailing participle's speaker is the
-  // sentence's subject, not the whole clause before the comma.
+  // sentence's subject, not the whole clause before the comma, nor an object before the
+  // participle ("He offered himself as a mediator saying …").
   for (const draft of drafts) {
     if (!draft.cue || !/^(?:adding|noting|telling|suggesting|saying)$/iu.test(text.slice(draft.cue.start, draft.cue.end))) continue;
     const subject = openingSubject(text, sentence.tokens, tokenAt(sentence.tokens, draft.cue.start));
-    if (subject && (!draft.source || (subject.start === draft.source.start && subject.end < draft.source.end))) draft.source = subject;
+    if (subject && (!draft.source || draft.source.start > subject.end || (subject.start === draft.source.start && subject.end < draft.source.end))) draft.source = subject;
   }
   // "The authority expects the pier to reopen, a spokesman said.": a closing cue with no content
   // yet reports the clause before it, found cues in that clause included.
@@ -320,12 +373,25 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
     return known;
   };
 
-  // 1. The labeller, sentence by sentence, then local repairs inside each sentence.
+  // 1. The labeller over whole paragraphs, then local repairs inside each sentence.
   const drafts: Draft[] = [];
+  const sentenceTags = tagParagraphs(text, sentences, usable, paragraphs, model);
+  /** The draft whose content ran to the end of the last sentence tagged, when the tags carry it on. */
+  let runningOn: Draft | null = null;
+  /** A source that ran to the end of the last sentence with no cue there ("Rep. Ann Lee (D-Ore." | ") said …"). */
+  let pendingSource: Span | null = null;
   sentences.forEach((sentence, index) => {
-    if (!usable[index] || sentence.tokens.length === 0) return;
+    const tags = sentenceTags[index];
+    const carried = runningOn;
+    const heldSource = pendingSource;
+    runningOn = null;
+    pendingSource = null;
+    if (!tags) return;
     const words = tokenWords(text, sentence.tokens);
-    const tags = labelTokens(words, model);
+    // Content the tagger carries over from the sentence before goes on that sentence's attribution.
+    const carriesOn = carried !== null && tags[0] === 'I-content';
+    const sourceGoesOn = heldSource !== null && tags[0] === 'I-source';
+    if (tags[0]?.startsWith('I-')) tags[0] = `B-${tags[0].slice(2)}` as Tag;
     repairCueTags(words, tags);
     const participles = splitAtParticiple(words, tags, (i) => insideQuote(sentence.tokens[i]!));
     const chunks = joinChannelledCues(
@@ -351,11 +417,26 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
       });
       return best;
     };
+    let endingContent: Span | null = null;
     for (const chunk of chunks) {
       if (chunk.role === 'cue') continue;
+      if (chunk.role === 'content' && chunk.at === 0 && carriesOn) {
+        // "“A. B,” he said.": content with no cue before this sentence's goes to this sentence's cue.
+        if (!carried.cue && !carried.source && cues.length > 0) {
+          sentenceDrafts[nearestCue(chunk.at)]!.contents.push(...carried.contents, chunk.span);
+          carried.contents = [];
+          continue;
+        }
+        carried.contents.push(chunk.span);
+        if (chunk.span.end === sentence.tokens[sentence.tokens.length - 1]!.end) runningOn = carried;
+        continue;
+      }
+      if (chunk.role === 'content' && chunk.span.end === sentence.tokens[sentence.tokens.length - 1]!.end) endingContent = chunk.span;
       const k = nearestCue(chunk.at);
       if (chunk.role === 'source') {
-        if (k >= 0 && !sentenceDrafts[k]!.source) sentenceDrafts[k]!.source = chunk.span;
+        const span = chunk.at === 0 && sourceGoesOn ? { start: heldSource.start, end: chunk.span.end } : chunk.span;
+        if (k >= 0 && !sentenceDrafts[k]!.source) sentenceDrafts[k]!.source = span;
+        else if (k < 0 && span.end === sentence.tokens[sentence.tokens.length - 1]!.end) pendingSource = span;
       } else if (k >= 0) {
         sentenceDrafts[k]!.contents.push(chunk.span);
       } else {
@@ -369,7 +450,12 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
       if (before) sentenceDrafts[k]!.source = before.source;
     });
     const labelled = sentenceDrafts.filter((draft) => draft.contents.length > 0 || draft.source);
-    drafts.push(...repairSentence(text, sentence, index, withFoundCues(text, sentence, index, labelled, (i) => insideQuote(sentence.tokens[i]!))));
+    const repaired = repairSentence(text, sentence, index, withFoundCues(text, sentence, index, labelled, (i) => insideQuote(sentence.tokens[i]!)));
+    drafts.push(...repaired);
+    if (endingContent) {
+      const last = endingContent;
+      runningOn = repaired.find((draft) => draft.contents.some((piece) => piece.start === last.start)) ?? null;
+    }
   });
 
   // 2. Quote marks: stretch content to the whole quote, merge cue-less pieces of one quote, and
@@ -408,19 +494,22 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
     .filter((draft) => draft.contents.length > 0 && (draft.cue || draft.source || draft.continuation))
     .sort((a, b) => a.contents[0]!.start - b.contents[0]!.start);
 
-  // Content made only of a short quote is a scare quote or a name, not speech.
+  // Content made only of a short quote is a scare quote or a name, not speech, unless its
+  // speaker and cue follow it straight away ("“I would,” Melanie said").
   const kept = live.filter((draft) => {
     const start = Math.min(...draft.contents.map((content) => content.start));
     const end = Math.max(...draft.contents.map((content) => content.end));
     const quote = quoteIndex.containing({ start: start + 1, end: end - 1 })[0];
-    return !(quote && !isSpeechLike(quote));
+    return !(quote && !isSpeechLike(quote) && !saidRightAfter(text, quote, draft));
   });
   const split = splitDirect(text, kept);
-  const kinds = split.map((draft): Attribution | null => {
+  const kinds: (Attribution | null)[] = [];
+  split.forEach((draft, i) => kinds.push(draft.splitOff ? kinds[i - 1]! : kindOfDraft(draft)));
+  function kindOfDraft(draft: Draft): Attribution | null {
     if (draft.continuation || !draft.cue) return 'speech';
     const quoted = draft.contents.some((content) => quoteIndex.within(content).some((q) => q.double && isSpeechLike(q)));
     return attributionOf(text.slice(draft.cue.start, draft.cue.end), draft.source ? text.slice(draft.source.start, draft.source.end) : null, quoted);
-  });
+  }
   // "did not say how much had escaped": nothing was said. A refusal ("declined to comment on")
   // is on the record, so it stays.
   const negated = split.map((draft) => !!draft.cue && isNegatedCue(text.slice(draft.cue.start, draft.cue.end)) && !REFUSAL.test(text.slice(draft.cue.start, draft.cue.end)));
@@ -441,8 +530,14 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
   const nested = resolved.map((quote) => !speech[quote.draft] && quote.cue !== null && spoken.containsAny(quote.cue));
   // A belief nobody holds ("have stopped short of backing the plan", no subject found) says nothing.
   const held = resolved.map((quote) => quote.attribution !== 'belief' || quote.speaker.mention !== null || quote.speaker.name !== null);
-  // Content made only of function words ("has denied this") says nothing a reader can check.
-  const keep = resolved.map((quote, i) => reported[quote.draft]! && !nested[i] && held[i]! && carriesContent(text.slice(quote.content.start, quote.content.end)));
+  // Content made only of function words ("has denied this") says nothing a reader can check,
+  // unless a piece that carries it on in the same paragraph does ("“That,” he added, “promises …”").
+  const says = resolved.map((quote) => carriesContent(text.slice(quote.content.start, quote.content.end)));
+  resolved.forEach((quote, i) => {
+    const head = quote.continues === null ? undefined : resolved[quote.continues];
+    if (says[i] && head && !text.slice(head.content.end, quote.content.start).includes('\n')) says[quote.continues!] = true;
+  });
+  const keep = resolved.map((quote, i) => reported[quote.draft]! && !nested[i] && held[i]! && says[i]!);
   const newIndex: number[] = [];
   let next = 0;
   keep.forEach((k) => newIndex.push(k ? next++ : -1));
@@ -450,6 +545,13 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
     .filter((_, i) => keep[i])
     .map(({ draft: _draft, ...quote }) => ({ ...quote, continues: quote.continues === null || newIndex[quote.continues]! < 0 ? null : newIndex[quote.continues]! }));
   return { quotes, unbalanced: scan.problems.filter((problem) => !removed.overlapsAny(problem)) };
+}
+
+/** True when a quote's speaker and cue follow it straight away: "“Not yet,” he said", "“Never,” said Rimm". */
+function saidRightAfter(text: string, quote: Span, draft: Draft): boolean {
+  if (!draft.cue || !draft.source || draft.cue.start < quote.end || draft.source.start < quote.end) return false;
+  const [first, second] = draft.cue.start < draft.source.start ? [draft.cue, draft.source] : [draft.source, draft.cue];
+  return /^[\s,]*$/u.test(text.slice(quote.end, first.start)) && /^\s*$/u.test(text.slice(first.end, second.start));
 }
 
 /** A cue without surrounding space and quote marks; a bare colon stays a colon. */
@@ -461,15 +563,19 @@ function trimCue(text: string, span: Span): Span {
   const mark = text.slice(start, end).search(/\s*[“"]/u);
   if (mark > 0) end = start + mark;
   // "Residents we spoke to said": the relative clause belongs to the source, the cue is the verb.
-  const relative = /^(?:spoke|talked|talk|speak|spoken|talking|speaking)\s+(?:to|with)\s+(?=\S+$)/iu.exec(text.slice(start, end));
+  const relative = /^(?:(?:we|they|i|he|she)\s+)?(?:spoke|talked|talk|speak|spoken|talking|speaking)\s+(?:to|with)\s+(?=\S+$)/iu.exec(text.slice(start, end));
   if (relative) start += relative[0].length;
+  // "telling workers that": the listener is no part of the cue (PolNeAR leaves it out too).
+  const told = /\b(?:tell|tells|told|telling)\b(?=\s)/iu.exec(text.slice(start, end));
+  if (told) end = start + told.index + told[0].length;
   // "According to" is the whole cue; words after it belong to the source.
   const according = /^according to\b/iu.exec(text.slice(start, end));
   if (according) end = start + according[0].length;
   // "noted in a piece for", "said in a statement": the preposition opens the channel, which is
   // reported on its own; the cue is the verb.
+  // A preposition that ends the cue belongs to the verb ("called on", "commented on").
   else {
-    const channel = /\s+(?:in|on|at|via|during|through)\b/iu.exec(text.slice(start, end));
+    const channel = /\s+(?:in|on|at|via|during|through)\s+\S/iu.exec(text.slice(start, end));
     if (channel && channel.index > 0) end = start + channel.index;
   }
   return { start, end };
@@ -510,6 +616,25 @@ function sameSpeaker(first: Span | null, second: Span | null): boolean {
   return second === null || (first !== null && first.start === second.start && first.end === second.end);
 }
 
+/**
+ * "repeated his members' claim that the wall cracked": what the content reports was claimed by
+ * the possessor before the claim noun; the outer verb only passes it on.
+ */
+const RELAYED_CLAIM = /^((?:(?:his|her|their|its|the)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,3}?)['’]s?\s+(claims?|assertions?|allegations?|arguments?|warnings?|insistence)\s+(?=that\s)/iu;
+
+function withRelayedClaims(text: string, drafts: readonly Draft[]): void {
+  for (const draft of drafts) {
+    const piece = draft.contents[0];
+    if (!draft.cue || !piece || !/^\s*$/u.test(text.slice(draft.cue.end, piece.start))) continue;
+    const claim = RELAYED_CLAIM.exec(text.slice(piece.start, piece.end));
+    if (!claim) continue;
+    const nounStart = piece.start + claim[0].trimEnd().length - claim[2]!.length;
+    draft.source = { start: piece.start, end: piece.start + claim[1]!.length };
+    draft.cue = { start: nounStart, end: nounStart + claim[2]!.length };
+    draft.contents[0] = { start: piece.start + claim[0].length, end: piece.end };
+  }
+}
+
 function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: number, drafts: Draft[]): Draft[] {
   const tokens = sentence.tokens;
   const tokenIndex = (offset: number): number => {
@@ -517,6 +642,12 @@ function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: nu
     return at < tokens.length ? at : -1;
   };
   drafts = withNounCuesJoined(text, drafts);
+  withRelayedClaims(text, drafts);
+  // "KESSERING, March 12 (VPA) - Tap water was cut off …": a wire dateline is no part of what was said.
+  const dateline = DATELINE.exec(text.slice(sentence.start, sentence.end));
+  if (dateline) {
+    for (const draft of drafts) draft.contents = draft.contents.map((piece) => (piece.start === sentence.start && piece.end > sentence.start + dateline[0].length ? { start: sentence.start + dateline[0].length, end: piece.end } : piece));
+  }
   const out: Draft[] = [];
   // "…, the Northgate Herald has been told.": the outlet heard it from an unnamed source; it is
   // the channel, not the speaker, and everything before the comma is what it was told.
@@ -668,8 +799,10 @@ function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: nu
     }
     // "Days after conflict broke out, President X said he feared …": reported content follows
     // its cue; an unquoted piece before the speaker is scene-setting the labeller swept in.
+    // "Lenox was a juggernaut, Mr. Clarke said, until …": a speaker and cue set off by commas
+    // inside the reported clause are no such scene.
     const head = draft.source ?? draft.cue;
-    if (head && draft.contents.some((piece) => piece.start >= head.end)) {
+    if (head && draft.contents.some((piece) => piece.start >= head.end) && !parenthetical(text, draft)) {
       draft.contents = draft.contents.filter((piece) => piece.end > head.start || /^[“"‘'«]/u.test(text.slice(piece.start, piece.end)));
     }
     // "…,” he was quoted as saying by TASS: a trailing piece that only names the relay or channel.
@@ -699,6 +832,16 @@ function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: nu
     out.push(draft);
   }
   return out;
+}
+
+/** "A, Mr. Clarke said, B": the speaker and cue stand between commas, between two content pieces. */
+function parenthetical(text: string, draft: Draft): boolean {
+  if (!draft.cue || !draft.source) return false;
+  const from = Math.min(draft.cue.start, draft.source.start);
+  const to = Math.max(draft.cue.end, draft.source.end);
+  const before = draft.contents.find((piece) => piece.end <= from);
+  const after = draft.contents.find((piece) => piece.start >= to);
+  return !!before && !!after && /^\s*,\s*$/u.test(text.slice(before.end, from)) && /^\s*,\s*$/u.test(text.slice(to, after.start));
 }
 
 /** A wire dateline opening a sentence: "ALDPORT, March 13 -", "KESSERING, March 12 (VPA) -". */
@@ -779,8 +922,10 @@ function relativeSource(text: string, tokens: readonly Token[], source: Span): {
  * before it.
  */
 function relativeAttribution(text: string, tokens: readonly Token[], source: Span, sentence: number): Draft | null {
-  const at = tokenAt(tokens, source.start);
-  if (at < 1 || !RELATIVE_PRONOUNS.has(tokenText(text, tokens, at).toLowerCase()) || tokenText(text, tokens, at - 1) !== ',') return null;
+  // The pronoun opens the source, or the source runs on through the clause (as PolNeAR tags it).
+  let at = tokenAt(tokens, source.start);
+  while (at < tokens.length && tokens[at]!.end <= source.end && !(RELATIVE_PRONOUNS.has(tokenText(text, tokens, at).toLowerCase()) && tokenText(text, tokens, at - 1) === ',')) at++;
+  if (at < 1 || at >= tokens.length || !RELATIVE_PRONOUNS.has(tokenText(text, tokens, at).toLowerCase()) || tokenText(text, tokens, at - 1) !== ',') return null;
   if (!CUE_VERBS.has(tokenText(text, tokens, at + 1).toLowerCase())) return null;
   let close = at + 2;
   while (close < tokens.length && !/^[,;.]$/u.test(tokenText(text, tokens, close))) close++;
@@ -813,7 +958,10 @@ function trimMention(text: string, span: Span): Span {
   return trimSpan(text, { start: span.start, end: span.start + (cut.length > 0 ? cut.length : written.length) });
 }
 
-/** "A," he said. "B." in one sentence: the second piece becomes a quote that continues the first. */
+/**
+ * "A," he said. "B." in one sentence (or "A, he said, B" with no quotation marks): the second
+ * piece becomes a quote that continues the first.
+ */
 function splitDirect(text: string, drafts: readonly Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const draft of drafts) {
@@ -823,11 +971,12 @@ function splitDirect(text: string, drafts: readonly Draft[]): Draft[] {
     const groups: Span[][] = [[pieces[0]!]];
     for (let i = 1; i < pieces.length; i++) {
       const previous = pieces[i - 1]!;
-      if (between(previous, pieces[i]!) && quoted(pieces[i]!) && quoted(pieces[0]!)) groups.push([pieces[i]!]);
+      const apart = quoted(pieces[i]!) && quoted(pieces[0]!) ? true : !quoted(pieces[i]!) && !quoted(pieces[0]!) && parenthetical(text, draft);
+      if (between(previous, pieces[i]!) && apart) groups.push([pieces[i]!]);
       else groups[groups.length - 1]!.push(pieces[i]!);
     }
     out.push({ ...draft, contents: groups[0]! });
-    for (const group of groups.slice(1)) out.push({ contents: group, cue: null, source: null, sentence: draft.sentence, continuation: true });
+    for (const group of groups.slice(1)) out.push({ contents: group, cue: null, source: null, sentence: draft.sentence, continuation: true, splitOff: true });
   }
   return out;
 }
@@ -839,6 +988,9 @@ function attachCue(text: string, sentences: readonly QuoteSentence[], drafts: Dr
   // A labeller cue in the quote's own sentences that has no content yet.
   const free = drafts.inSentences(index, last).find((draft) => draft.cue && draft.contents.every((content) => !overlaps(content, quote)) && draft.contents.length === 0);
   if (free) return { ...free, contents: [quote], continuation: false };
+  // "“…,” Senate Leader Ann Lee, R-Ky. | , said Tuesday.": a speaker and cue the sentence split cut off.
+  const next = drafts.inSentences(last + 1, last + 1).find((draft) => draft.cue && draft.contents.length === 0 && /^[\s,]*$/u.test(text.slice(quote.end, Math.min(draft.source?.start ?? Infinity, draft.cue.start))));
+  if (next) return { ...next, contents: [quote], continuation: false };
   // A reporting verb outside the quote in the same sentences: "…,” said Kadyrov on Telegram.
   for (let i = index; i <= last; i++) {
     const sentence = sentences[i]!;
@@ -946,6 +1098,10 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
   const speakers: Speaker[] = [];
   const sentenceOf = (offset: number): number => Math.min(firstEndingAfter(sentences, offset), sentences.length - 1);
 
+  /** The last draft resolved, the quote a piece split off from it continues, and its speaker. */
+  let splitHead = null as { draft: number; quote: number; speaker: Speaker | null } | null;
+  /** The last speech quote, when its speaker has no name or role (so is not among `speakers`). */
+  let lastSpoken = null as { quote: number; speaker: Speaker; end: number } | null;
   for (const [draftIndex, draft] of drafts.entries()) {
     const contentSpan = { start: draft.contents[0]!.start, end: draft.contents[draft.contents.length - 1]!.end };
     const at = draft.source?.start ?? draft.cue?.start ?? contentSpan.start;
@@ -953,6 +1109,7 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
     let speaker: Speaker | null = null;
     let mention: Span | null = null;
     let role: string | null = null;
+    let speakerQuote: number | undefined;
 
     // A source of nothing but marks and spaces (a stray quote mark the labeller took) is no source.
     const source = draft.source ? trimSpan(text, draft.source) : null;
@@ -972,11 +1129,20 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
         speaker = { ...speaker, antecedent: speaker.antecedent ?? mention };
         mention = relative.pronoun;
       }
+    } else if (draft.splitOff && splitHead && splitHead.draft === draftIndex - 1) {
+      // "“That,” he added, “promises …”": the second piece has the first one's speaker, named or not.
+      speaker = splitHead.speaker ?? { name: null, antecedent: null, role: null, sentence: sentenceIndex, end: at };
+      mention = null;
+      role = splitHead.speaker?.role ?? null;
     } else if (draft.continuation) {
       // A quote paragraph with no cue carries on the last speaker quoted, not the last holder of
-      // a belief ("which is known to block …" in between).
+      // a belief ("which is known to block …" in between); a speaker with no name yet ("“…,” he
+      // said. “…”") is carried on within the paragraph.
       const previousSpeaker = speakers.findLast((candidate) => candidate.speech);
-      if (previousSpeaker && sentenceIndex - previousSpeaker.sentence <= 8) {
+      if (lastSpoken && (!previousSpeaker || previousSpeaker.quote! < lastSpoken.quote) && !text.slice(lastSpoken.end, contentSpan.start).includes('\n')) {
+        speaker = lastSpoken.speaker;
+        speakerQuote = lastSpoken.quote;
+      } else if (previousSpeaker && sentenceIndex - previousSpeaker.sentence <= 8) {
         speaker = previousSpeaker;
         role = previousSpeaker.role;
       }
@@ -989,7 +1155,10 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
       speaker = null;
       role = role && isSpeakerName(role) ? role : null;
     }
-    if (draft.continuation && !speaker) continue;
+    if (draft.continuation && !speaker) {
+      splitHead = null;
+      continue;
+    }
 
     const region = spanOfSentences(sentences, sentenceOf(contentSpan.start), sentenceOf(Math.max(contentSpan.end - 1, contentSpan.start)), sentenceIndex);
     const channel = draft.cue || draft.source ? findChannel(text, region, draft.contents, draft.cue) : null;
@@ -997,7 +1166,8 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
     if (!via && speaker?.name && isOutletName(speaker.name) && mention) via = { start: mention.start, end: mention.end, text: text.slice(mention.start, mention.end) };
     if (via && mention && overlaps(via, mention) && !isOutletName(via.text)) via = null;
 
-    const continues = draft.continuation ? (speaker?.quote ?? out.length - 1) : null;
+    const fromHead: boolean = !!draft.splitOff && splitHead?.draft === draftIndex - 1;
+    const continues = fromHead ? splitHead!.quote : draft.continuation ? (speakerQuote ?? speaker?.quote ?? out.length - 1) : null;
     out.push({
       draft: draftIndex,
       kind: kindOf(text, contentSpan, quotes),
@@ -1011,6 +1181,9 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
       continues,
     });
     if (speaker && (speaker.name || speaker.role)) speakers.push({ ...speaker, sentence: sentenceIndex, end: at, quote: out.length - 1, speech: speech[draftIndex]! });
+    splitHead = { draft: draftIndex, quote: fromHead ? splitHead!.quote : out.length - 1, speaker };
+    if (speech[draftIndex] && speaker && !speaker.name && !speaker.role) lastSpoken = { quote: continues ?? out.length - 1, speaker, end: contentSpan.end };
+    else if (speech[draftIndex]) lastSpoken = null;
   }
   return out;
 }

@@ -58,8 +58,10 @@ function directionOf(text: string, i: number, double: boolean): Direction {
     if (isSpaceOrStart(before) || before === '“' || before === '‘' || before === "'") return after === undefined || /\s/u.test(after) ? null : 'open';
     return 'close';
   }
-  // Single marks: an apostrophe inside a word or after a plural s is not a quote.
+  // Single marks: an apostrophe inside a word or after a plural s is not a quote, nor one
+  // that starts a clitic split off by a tokenizer ("Obama 's", "we 're").
   if (isWordChar(before) && isWordChar(after)) return null;
+  if (isSpaceOrStart(before) && /^(?:s|re|ve|ll|d|m)(?:\s|$)/iu.test(text.slice(i + 1, i + 4))) return null;
   if (OPEN_SINGLE.has(ch) || ch === "'") {
     if (isSpaceOrStart(before) || before === '“' || before === '"') return isWordChar(after) || after === '"' || after === '“' ? 'open' : null;
   }

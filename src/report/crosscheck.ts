@@ -29,7 +29,7 @@ function notableClaims(analysis: Analysis): Claim[] {
   return analysis.claims.filter((claim) => new Set(claim.members.map((m) => m.doc)).size > 1 || claim.status === 'disputed');
 }
 
-interface NumberedBrief {
+export interface NumberedBrief {
   story: string | null;
   label: string;
   sentences: { sentence: BriefSentence; refs: number[] }[];
@@ -39,7 +39,7 @@ interface NumberedBrief {
 }
 
 /** The brief per story, each evidence span numbered once per story, in order of first citation. */
-function numberedBrief(analysis: Analysis): NumberedBrief[] {
+export function numberedBrief(analysis: Analysis): NumberedBrief[] {
   const labels = new Map(analysis.stories.map((story) => [story.id, story.label]));
   const byStory = new Map<string | null, NumberedBrief>();
   for (const sentence of analysis.brief) {
@@ -63,7 +63,7 @@ function numberedBrief(analysis: Analysis): NumberedBrief[] {
   return [...byStory.values()];
 }
 
-const SECTION_TITLES: Record<BriefSentence['section'], string> = {
+export const SECTION_TITLES: Record<BriefSentence['section'], string> = {
   note: 'Note',
   established: 'Established',
   disputed: 'Disputed',

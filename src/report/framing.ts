@@ -13,23 +13,23 @@ import { spanLabel, truncate } from './present.js';
 import { markdownNote, markdownTable, namesOf, percent, voiceLabel, type Names } from './view-parts.js';
 
 /** "+0.40 favourable (3 positive, 1 negative)". */
-function toneLabel(tone: OutletFraming['tone'][number]): string {
+export function toneLabel(tone: OutletFraming['tone'][number]): string {
   const sign = tone.score > 0 ? '+' : tone.score < 0 ? '−' : '';
   const word = tone.score > 0.15 ? 'favourable' : tone.score < -0.15 ? 'unfavourable' : 'balanced';
   return `${sign}${Math.abs(tone.score).toFixed(2)} ${word} (${tone.positive} positive, ${tone.negative} negative)`;
 }
 
-function quotedLabel(outlet: OutletFraming): string {
+export function quotedLabel(outlet: OutletFraming): string {
   return outlet.quoted.map((quoted) => `${quoted.name} ×${quoted.quotes} (${percent(quoted.share)})`).join(', ');
 }
 
-const FIGURE_HEADER = ['outlet', 'documents', 'sentences', 'own voice', 'attributed', 'hedging', 'opinion', 'who is quoted'];
+export const FIGURE_HEADER = ['outlet', 'documents', 'sentences', 'own voice', 'attributed', 'hedging', 'opinion', 'who is quoted'];
 
-function figureCells(outlet: OutletFraming): string[] {
+export function figureCells(outlet: OutletFraming): string[] {
   return [outlet.outlet, String(outlet.documents.length), String(outlet.sentences), percent(outlet.ownVoiceShare), percent(outlet.attributedShare), percent(outlet.hedgingRate), percent(outlet.opinionShare), quotedLabel(outlet) || '—'];
 }
 
-interface TermRow {
+export interface TermRow {
   outlet: string;
   term: string;
   entry: string;
@@ -41,7 +41,7 @@ interface TermRow {
 }
 
 /** One row per term as an outlet uses it (same words, target and voice), loaded terms first, most used first; outlets in the order of the figures. */
-function termRows(analysis: Analysis, names: Names, outlets: ReadonlyMap<string, string>): Map<string, TermRow[]> {
+export function termRows(analysis: Analysis, names: Names, outlets: ReadonlyMap<string, string>): Map<string, TermRow[]> {
   const rows = new Map<string, TermRow>();
   for (const term of analysis.framing.terms) {
     const outlet = outlets.get(term.doc) ?? term.doc;
@@ -58,7 +58,7 @@ function termRows(analysis: Analysis, names: Names, outlets: ReadonlyMap<string,
 }
 
 /** The term as written, with the lexicon entry it matched when that is another word ("Zionist entity (entry “Zionist regime”)"). */
-function termLabel(row: TermRow): string {
+export function termLabel(row: TermRow): string {
   const [term, entry] = [row.term.toLowerCase(), row.entry.toLowerCase()];
   // A plural or a possessive of the entry needs no note.
   const sameWord = term === entry || ((term.startsWith(entry) || entry.startsWith(term)) && Math.abs(term.length - entry.length) <= 2);
@@ -71,7 +71,7 @@ interface LabelTable {
 }
 
 /** Actors down, outlets across; each cell the labels that outlet uses for that actor, most used first. */
-function labelTable(analysis: Analysis, names: Names): LabelTable {
+export function labelTable(analysis: Analysis, names: Names): LabelTable {
   const order = new Map(analysis.framing.outlets.map((outlet, index) => [outlet.outlet, index]));
   const outlets = [...new Set(analysis.framing.labels.map((label) => label.outlet))].sort((a, b) => (order.get(a) ?? order.size) - (order.get(b) ?? order.size));
   const rows = [...groupBy(analysis.framing.labels, (label) => label.entity)].map(([entity, labels]) => ({

@@ -5,7 +5,7 @@
  * ("Russia deploys troops") has no second end, so it is an edge of neither export; it stays in
  * `analysis.json` and the report's table.
  */
-import { CONTRACT_VERSION, type Analysis, type EntityType, type Relation } from '../contract.js';
+import type { Analysis, EntityType, Relation } from '../contract.js';
 import type { DocSpan } from '../document.js';
 import { escapeXml as xml } from './escape.js';
 
@@ -112,5 +112,7 @@ export function networkGraphml(analysis: Analysis): string {
  * const { nodes, edges } = JSON.parse(networkJson(analysis));
  */
 export function networkJson(analysis: Analysis): string {
-  return `${JSON.stringify({ version: CONTRACT_VERSION, directed: true, ...actorNetwork(analysis) }, null, 2)}\n`;
+  // The analysis's own version (the contract's, for any analysis it accepts): importing the
+  // constant would bring the whole zod contract into the web UI's bundle, which draws this network.
+  return `${JSON.stringify({ version: analysis.version, directed: true, ...actorNetwork(analysis) }, null, 2)}\n`;
 }

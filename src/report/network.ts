@@ -19,10 +19,10 @@ import { spanLabel, truncate } from './present.js';
 import { formatIsoDate } from './timeline.js';
 import { markdownNote, markdownTable, namesOf, outletLinks, voiceLabel, type Names } from './view-parts.js';
 
-type Family = 'cooperation' | 'meeting' | 'help' | 'censure' | 'force';
+export type Family = 'cooperation' | 'meeting' | 'help' | 'censure' | 'force';
 
 /** Five colours that stay apart for colour-blind readers (Okabe and Ito's palette). */
-const FAMILIES: Record<Family, { colour: string; name: string }> = {
+export const FAMILIES: Record<Family, { colour: string; name: string }> = {
   cooperation: { colour: '#009e73', name: 'support and cooperation' },
   meeting: { colour: '#0072b2', name: 'meetings and visits' },
   help: { colour: '#cc79a7', name: 'material help' },
@@ -30,7 +30,7 @@ const FAMILIES: Record<Family, { colour: string; name: string }> = {
   force: { colour: '#d55e00', name: 'threats and force' },
 };
 
-const FAMILY_OF: Record<RelationKind, Family> = {
+export const FAMILY_OF: Record<RelationKind, Family> = {
   supports: 'cooperation',
   'allied-with': 'cooperation',
   mediates: 'cooperation',
@@ -59,32 +59,32 @@ const KIND_LABELS: Partial<Record<RelationKind, string>> = {
 };
 
 /** A kind the palette does not know (a newer analysis) is drawn grey. */
-const familyOf = (kind: RelationKind): Family | null => FAMILY_OF[kind] ?? null;
-const colourOf = (kind: RelationKind) => {
+export const familyOf = (kind: RelationKind): Family | null => FAMILY_OF[kind] ?? null;
+export const colourOf = (kind: RelationKind) => {
   const family = familyOf(kind);
   return family ? FAMILIES[family].colour : '#57606a';
 };
-const kindLabel = (kind: RelationKind) => KIND_LABELS[kind] ?? kind;
+export const kindLabel = (kind: RelationKind) => KIND_LABELS[kind] ?? kind;
 
 /** "supports", "not condemns". */
-function relationLabel(relation: { relation: RelationKind; negated: boolean }): string {
+export function relationLabel(relation: { relation: RelationKind; negated: boolean }): string {
   return `${relation.negated ? 'not ' : ''}${kindLabel(relation.relation)}`;
 }
 
 /** "negated, hedged", or nothing. */
-function marksOf(relation: { negated: boolean; hedged: boolean }): string {
+export function marksOf(relation: { negated: boolean; hedged: boolean }): string {
   return [relation.negated ? 'negated' : '', relation.hedged ? 'hedged' : ''].filter(Boolean).join(', ');
 }
 
-function cameoLabel(cameo: string, root: string): string {
+export function cameoLabel(cameo: string, root: string): string {
   const name = CAMEO_ROOT_NAMES[root];
   return name ? `${cameo} (${root}: ${name})` : cameo;
 }
 
 /** The drawing shows at most this many actors; the table lists every relation. */
-const MAX_DRAWN_NODES = 40;
+export const MAX_DRAWN_NODES = 40;
 
-interface DrawnEdge {
+export interface DrawnEdge {
   source: string;
   target: string;
   relation: RelationKind;
@@ -95,13 +95,13 @@ interface DrawnEdge {
   row: number;
 }
 
-interface Point {
+export interface Point {
   x: number;
   y: number;
 }
 
 /** Edges with the same ends, kind, negation and hedging are one line; self-loops stay in the table. */
-function drawnEdges(edges: readonly NetworkEdge[], rowOf: ReadonlyMap<string, number>): DrawnEdge[] {
+export function drawnEdges(edges: readonly NetworkEdge[], rowOf: ReadonlyMap<string, number>): DrawnEdge[] {
   const drawn = new Map<string, DrawnEdge>();
   for (const edge of edges) {
     if (edge.source === edge.target) continue;
@@ -113,7 +113,7 @@ function drawnEdges(edges: readonly NetworkEdge[], rowOf: ReadonlyMap<string, nu
   return [...drawn.values()];
 }
 
-interface Layout {
+export interface Layout {
   nodes: { node: NetworkNode; at: Point; radius: number; label: { at: Point; anchor: 'start' | 'middle' | 'end' } }[];
   edges: DrawnEdge[];
   width: number;
@@ -158,7 +158,7 @@ function ringOrder(ranked: readonly NetworkNode[], edges: readonly DrawnEdge[], 
 }
 
 /** The most connected actor in the centre (with four or more drawn), the others around it. */
-function layout(network: { nodes: readonly NetworkNode[] }, edges: readonly DrawnEdge[]): Layout {
+export function layout(network: { nodes: readonly NetworkNode[] }, edges: readonly DrawnEdge[]): Layout {
   const degree = new Map<string, number>();
   for (const edge of edges) for (const id of [edge.source, edge.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
   const connected = network.nodes.filter((node) => degree.has(node.id));
@@ -215,7 +215,21 @@ function fanOffsets(edges: readonly DrawnEdge[]): number[] {
 
 const FAN_STEP = 34;
 
-function svgEdges(drawing: Layout, names: Names): string[] {
+/** Where each drawn edge runs: a quadratic curve from `start` through `control` to `end`, its label at `labelAt`. */
+export interface EdgeShape {
+  edge: DrawnEdge;
+  start: Point;
+  control: Point;
+  end: Point;
+  labelAt: Point;
+  /** Stroke width, wider with more evidence. */
+  width: number;
+  /** "not condemns?", "supports ×3". */
+  label: string;
+}
+
+/** The curves of a layout's edges: between a pair of actors they fan apart, and they stop at the circles' rims. */
+export function edgeShapes(drawing: Layout): EdgeShape[] {
   const position = new Map(drawing.nodes.map((placed) => [placed.node.id, placed]));
   const offsets = fanOffsets(drawing.edges);
   return drawing.edges.map((edge, index) => {
@@ -236,10 +250,16 @@ function svgEdges(drawing: Layout, names: Names): string[] {
     const alongLow = 0.5 + offsets[index]! * 0.14;
     const t = edge.source < edge.target ? alongLow : 1 - alongLow;
     const labelAt = { x: (1 - t) ** 2 * from.at.x + 2 * (1 - t) * t * control.x + t ** 2 * to.at.x, y: (1 - t) ** 2 * from.at.y + 2 * (1 - t) * t * control.y + t ** 2 * to.at.y };
-    const family = familyOf(edge.relation) ?? 'other';
-    const dash = edge.negated ? ' stroke-dasharray="7 4"' : edge.hedged ? ' stroke-dasharray="2 3"' : '';
     const width = round(1.5 + Math.min(3, Math.log2(Math.max(1, edge.evidence))));
     const label = `${edge.negated ? 'not ' : ''}${kindLabel(edge.relation)}${edge.hedged ? '?' : ''}${edge.evidence > 1 ? ` ×${edge.evidence}` : ''}`;
+    return { edge, start, control, end, labelAt, width, label };
+  });
+}
+
+function svgEdges(drawing: Layout, names: Names): string[] {
+  return edgeShapes(drawing).map(({ edge, start, control, end, labelAt, width, label }) => {
+    const family = familyOf(edge.relation) ?? 'other';
+    const dash = edge.negated ? ' stroke-dasharray="7 4"' : edge.hedged ? ' stroke-dasharray="2 3"' : '';
     const title = `${names.entity(edge.source)} ${relationLabel(edge)} ${names.entity(edge.target)}${edge.hedged ? ' (hedged)' : ''}: ${edge.evidence} evidence span(s)`;
     return (
       `<a href="#relation-${edge.row}"><title>${xml(title)}</title>` +

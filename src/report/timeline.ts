@@ -91,7 +91,7 @@ export function formatIsoDate(value: string): string {
 }
 
 /** Items by date (a year before the days inside it), then by the end of a range; ties keep their order. */
-function byDate(items: readonly TimelineItem[]): TimelineItem[] {
+export function byDate(items: readonly TimelineItem[]): TimelineItem[] {
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...items].sort((a, b) => compare(a.date, b.date) || compare(a.until ?? a.date, b.until ?? b.date));
 }
@@ -104,12 +104,12 @@ const ANCHOR_NOTES: Record<DateMention['anchor'], string> = {
 };
 
 /** How a date expression was read: `counted from the publication date; inferred; in a quote`. */
-function mentionNote(mention: DateMention): string {
+export function mentionNote(mention: DateMention): string {
   return [ANCHOR_NOTES[mention.anchor], mention.inferred ? 'inferred' : '', mention.quote ? 'in a quote' : ''].filter(Boolean).join('; ');
 }
 
 /** "published 9 October 2023", or what the text lets us say about an undated document. */
-function datingText(dating: DocumentDating): { text: string; evidence: readonly DocSpan[] } {
+export function datingText(dating: DocumentDating): { text: string; evidence: readonly DocSpan[] } {
   if (dating.published !== null) return { text: `published ${formatIsoDate(dating.published)}`, evidence: [] };
   const earliest = dating.earliest === null ? null : formatIsoDate(dating.earliest);
   const latest = dating.latest === null ? null : formatIsoDate(dating.latest);

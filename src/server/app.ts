@@ -7,7 +7,8 @@
  * better-sqlite3 and the pipeline are synchronous: a request that imports or analyses holds the
  * event loop while it works (the analysis of a large case for seconds); every other request
  * waits meanwhile. Imports into one case are taken in turn here, so the second waits for the
- * first instead of analysing the case twice.
+ * first instead of analysing the case twice. An import can also run as a job that the client
+ * follows (imports.ts); the web UI's files are served at `/` (static.ts).
  */
 import { timingSafeEqual } from 'node:crypto';
 import { basename } from 'node:path';
@@ -23,8 +24,10 @@ import { formatOfPath, type InlineArticle } from '../read/index.js';
 import { renderReport } from '../report/index.js';
 import { addToCase, caseAnalysis, type CaseInfo, type CaseStore } from '../store/index.js';
 import { isCaseId, sha256 } from '../store/names.js';
+import { IMPORT_ID_PATTERN, KEEP_FINISHED_MINUTES, importJobs, type ImportProgress, type JobFailure } from './imports.js';
 import { openApiDocument } from './openapi.js';
-import { CreateCaseRequestSchema, DocumentInputSchema, DocumentListSchema, type DocumentInput } from './schemas.js';
+import { CreateCaseRequestSchema, DocumentInputSchema, DocumentListSchema, type DocumentInput, type ImportSummary } from './schemas.js';
+import { serveWebUi } from './static.js';
 
 /** Codes the API adds to the library's own (`CrosscheckErrorCode`) for what only HTTP can get wrong. */
 export type ApiErrorCode =
@@ -33,6 +36,7 @@ export type ApiErrorCode =
   | 'INVALID_CASE_ID'
   | 'UNAUTHORIZED'
   | 'NOT_FOUND'
+  | 'IMPORT_NOT_FOUND'
   | 'PAYLOAD_TOO_LARGE'
   | 'TOO_MANY_DOCUMENTS'
   | 'UNSUPPORTED_MEDIA_TYPE'
@@ -50,6 +54,8 @@ export interface AppOptions {
   allowPrivateNetwork?: PrivateNetworkAllowance;
   /** Told about failures the API answers with 500, since the answer itself names no detail. */
   log?: (line: string) => void;
+  /** The built web UI served at `/`. Default: dist/web in the package. */
+  webRoot?: string;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -95,19 +101,26 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', async (c, next) => {
     await next();
     c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    c.res.headers.set('Content-Security-Policy', REPORT_POLICY);
+    // The web UI's pages carry their own policy (static.ts).
+    if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', REPORT_POLICY);
   });
   if (options.token !== undefined) app.use('/api/*', bearer(options.token));
 
-  app.onError((error, c) => {
-    if (error instanceof ApiError) return fail(c, error.status, error.code, error.message);
+  /** What the API answers for an error: its status, a stable code and a message; details of a 500 go to the log. */
+  function failureOf(error: unknown, where: string): JobFailure & { status: ContentfulStatusCode } {
+    if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message };
     if (error instanceof CrosscheckError) {
       const status = STATUS_OF[error.code] ?? 500;
-      if (status === 500) options.log?.(`crosscheck: error: ${c.req.method} ${c.req.path}: ${error.message} [${error.code}]`);
-      return fail(c, status, error.code, error.message);
+      if (status === 500) options.log?.(`crosscheck: error: ${where}: ${error.message} [${error.code}]`);
+      return { status, code: error.code, message: error.message };
     }
-    options.log?.(`crosscheck: internal error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return fail(c, 500, 'INTERNAL_ERROR', 'The server failed to answer this request; its log says why.');
+    options.log?.(`crosscheck: internal error: ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return { status: 500, code: 'INTERNAL_ERROR', message: 'The server failed to answer this request; its log says why.' };
+  }
+
+  app.onError((error, c) => {
+    const { status, code, message } = failureOf(error, `${c.req.method} ${c.req.path}`);
+    return fail(c, status, code, message);
   });
   app.notFound((c) => fail(c, 404, 'NOT_FOUND', `There is no ${c.req.method} ${c.req.path} in this API; GET /api/openapi.json lists the routes.`));
 
@@ -125,6 +138,30 @@ export function createApp(options: AppOptions): Hono {
     if (!found || found.id !== id) throw new CrosscheckError('CASE_NOT_FOUND', `There is no case with id ${id}.`);
     return found;
   }
+
+  const fetching = { maxBytes: maxBodyBytes, allowPrivateNetwork: options.allowPrivateNetwork ?? false };
+
+  /** Fetches what the request names, then adds the articles to the case in its turn. */
+  async function importInto(found: CaseInfo, requested: RequestedArticles, onProgress?: (event: ImportProgress) => void): Promise<ImportSummary> {
+    // URLs are fetched before the import takes its turn: a slow site holds up no other import.
+    const { inputs, messages: fetched } = await fetchArticles(requested, fetching, onProgress);
+    onProgress?.({ phase: 'waiting' });
+    const result = await inTurn(found.id, async () => {
+      // A DELETE taken in turn before this import leaves nothing to add to (addToCase would make a new case).
+      if (!(await store.getCase(found.id))) throw new CrosscheckError('CASE_NOT_FOUND', `There is no case with id ${found.id}.`);
+      onProgress?.({ phase: 'reading' });
+      return addToCase(store, found.id, inputs, { maxBytes: maxBodyBytes, ...(onProgress ? { onProgress } : {}) });
+    });
+    const added = new Set(result.added.map((doc) => doc.id));
+    return {
+      added: result.added.map((doc) => ({ id: doc.id, source: doc.source, title: doc.meta.title })),
+      skipped: result.skipped,
+      documents: result.case?.documents ?? found.documents,
+      messages: [...fetched, ...result.problems, ...(result.analysis?.messages.filter((message) => message.doc !== null && added.has(message.doc)) ?? [])],
+    };
+  }
+
+  const jobs = importJobs();
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
 
@@ -144,20 +181,22 @@ export function createApp(options: AppOptions): Hono {
 
   app.post('/api/cases/:id/documents', limit, async (c) => {
     const found = await caseOf(c);
-    // URLs are fetched before the import takes its turn: a slow site holds up no other import.
-    const { inputs, messages: fetched } = await articlesOf(c, maxDocuments, { maxBytes: maxBodyBytes, allowPrivateNetwork: options.allowPrivateNetwork ?? false });
-    const result = await inTurn(found.id, async () => {
-      // A DELETE taken in turn before this import leaves nothing to add to (addToCase would make a new case).
-      if (!(await store.getCase(found.id))) throw new CrosscheckError('CASE_NOT_FOUND', `There is no case with id ${found.id}.`);
-      return addToCase(store, found.id, inputs, { maxBytes: maxBodyBytes });
-    });
-    const added = new Set(result.added.map((doc) => doc.id));
-    return c.json({
-      added: result.added.map((doc) => ({ id: doc.id, source: doc.source, title: doc.meta.title })),
-      skipped: result.skipped,
-      documents: result.case?.documents ?? found.documents,
-      messages: [...fetched, ...result.problems, ...(result.analysis?.messages.filter((message) => message.doc !== null && added.has(message.doc)) ?? [])],
-    });
+    return c.json(await importInto(found, await requestedArticles(c, maxDocuments)));
+  });
+
+  app.post('/api/cases/:id/imports', limit, async (c) => {
+    const found = await caseOf(c);
+    // The body is read and checked now, so that a bad request is answered as such, not as a failed job.
+    const requested = await requestedArticles(c, maxDocuments);
+    const job = jobs.start(found.id, (progress) => importInto(found, requested, progress), (error) => failureOf(error, `import into case ${found.id}`));
+    return c.json(job, 202, { Location: `/api/imports/${job.id}` });
+  });
+
+  app.get('/api/imports/:id', (c) => {
+    const id = c.req.param('id');
+    const job = IMPORT_ID_PATTERN.test(id) ? jobs.get(id) : undefined;
+    if (!job) throw new ApiError(404, 'IMPORT_NOT_FOUND', `There is no import ${JSON.stringify(id)}; finished imports are kept for ${KEEP_FINISHED_MINUTES} minutes.`);
+    return c.json(job);
   });
 
   app.get('/api/cases/:id/analysis', async (c) => {
@@ -173,6 +212,7 @@ export function createApp(options: AppOptions): Hono {
     return c.body(report, 200, { 'Content-Type': format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8' });
   });
 
+  serveWebUi(app, options.webRoot === undefined ? {} : { root: options.webRoot });
   return app;
 }
 
@@ -263,11 +303,11 @@ function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   throw new ApiError(400, 'INVALID_REQUEST', `${where}${issue.message}`);
 }
 
-/**
- * The articles of a documents request: JSON records (a URL record fetched into the articles it
- * names) or the files of a multipart form. Problems with URLs come back as messages.
- */
-async function articlesOf(c: Context, maxDocuments: number, fetching: { maxBytes: number; allowPrivateNetwork: PrivateNetworkAllowance }): Promise<{ inputs: InlineArticle[]; messages: Message[] }> {
+/** What a request asks to add: the files of a multipart form, or JSON records (some of them URLs still to fetch). */
+type RequestedArticles = { files: InlineArticle[] } | { records: DocumentInput[] };
+
+/** The articles of a documents or imports request, read and checked; nothing is fetched yet. */
+async function requestedArticles(c: Context, maxDocuments: number): Promise<RequestedArticles> {
   const tooMany = (count: number) => new ApiError(413, 'TOO_MANY_DOCUMENTS', `${count} articles in one request; at most ${maxDocuments} are taken. Send them in several requests.`);
   if (mediaType(c) === 'multipart/form-data') {
     let form: Record<string, unknown>;
@@ -279,12 +319,24 @@ async function articlesOf(c: Context, maxDocuments: number, fetching: { maxBytes
     const files = Object.values(form).flat().filter((value): value is File => value instanceof File);
     if (files.length === 0) throw new ApiError(400, 'INVALID_REQUEST', 'The form holds no file; send each article as a file field.');
     if (files.length > maxDocuments) throw tooMany(files.length);
-    return { inputs: await Promise.all(files.map(fileArticle)), messages: [] };
+    return { files: await Promise.all(files.map(fileArticle)) };
   }
   const body = await jsonBody(c);
   if (Array.isArray(body) && body.length > maxDocuments) throw tooMany(body.length);
   // Validated against the branch the body takes, so that the error names the field at fault.
-  const records = Array.isArray(body) ? parse(DocumentListSchema, body) : [parse(DocumentInputSchema, body)];
+  return { records: Array.isArray(body) ? parse(DocumentListSchema, body) : [parse(DocumentInputSchema, body)] };
+}
+
+/** The articles a request names: a URL record is fetched into the articles it names; problems with URLs come back as messages. */
+async function fetchArticles(
+  requested: RequestedArticles,
+  fetching: { maxBytes: number; allowPrivateNetwork: PrivateNetworkAllowance },
+  onProgress?: (event: ImportProgress) => void,
+): Promise<{ inputs: InlineArticle[]; messages: Message[] }> {
+  if ('files' in requested) return { inputs: requested.files, messages: [] };
+  const { records } = requested;
+  const urls = records.filter((record) => record.url !== undefined).length;
+  if (urls > 0) onProgress?.({ phase: 'fetching', urls });
   const messages: Message[] = [];
   const inputs: InlineArticle[] = [];
   // In the order given; a URL (a page, or a feed of several articles) takes the place of its record.

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { AnalysisSchema, CONTRACT_VERSION } from '../contract.js';
 import { GENERATOR_VERSION } from '../assemble.js';
-import { CaseListSchema, CaseSchema, CreateCaseRequestSchema, DocumentsRequestSchema, ErrorSchema, ImportSummarySchema } from './schemas.js';
+import { CaseListSchema, CaseSchema, CreateCaseRequestSchema, DocumentsRequestSchema, ErrorSchema, ImportJobSchema, ImportSummarySchema } from './schemas.js';
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   // The dialect is the document's (jsonSchemaDialect), so each component drops its own $schema.
@@ -26,6 +26,10 @@ const common = {
   '500': failure('The store or the pipeline failed (STORE_FAILED, INTERNAL_ERROR).'),
 };
 const withCase = { ...common, '404': failure('No case has this id (CASE_NOT_FOUND).') };
+const documentBodies = {
+  'application/json': { schema: ref('DocumentsRequest') },
+  'multipart/form-data': { schema: { type: 'object', additionalProperties: { type: 'string', format: 'binary' } } },
+};
 
 /** The OpenAPI 3.1 document served at `GET /api/openapi.json`. */
 export function openApiDocument(): Record<string, unknown> {
@@ -45,6 +49,7 @@ export function openApiDocument(): Record<string, unknown> {
         CreateCaseRequest: jsonSchema(CreateCaseRequestSchema, 'input'),
         DocumentsRequest: jsonSchema(DocumentsRequestSchema, 'input'),
         ImportSummary: jsonSchema(ImportSummarySchema, 'output'),
+        ImportJob: jsonSchema(ImportJobSchema, 'output'),
         Error: jsonSchema(ErrorSchema, 'output'),
       },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Required when the server was started with a token.' } },
@@ -73,13 +78,7 @@ export function openApiDocument(): Record<string, unknown> {
           operationId: 'addDocuments',
           summary: 'Add articles to a case and bring its analysis up to date',
           description: 'A JSON article or array of articles, or a multipart form whose every file is an article (format from its extension, else sniffed). A url is fetched (a feed: its items); a URL that cannot be fetched, or points to a non-public address the server does not allow, is a message in the answer. Stored in one transaction: all or nothing.',
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': { schema: ref('DocumentsRequest') },
-              'multipart/form-data': { schema: { type: 'object', additionalProperties: { type: 'string', format: 'binary' } } },
-            },
-          },
+          requestBody: { required: true, content: documentBodies },
           responses: {
             '200': { description: 'What was added, skipped and found', content: json('ImportSummary') },
             ...withCase,
@@ -87,6 +86,30 @@ export function openApiDocument(): Record<string, unknown> {
             '415': failure('Neither JSON nor a multipart form (UNSUPPORTED_MEDIA_TYPE).'),
             '503': failure('Another import into this case held the store too long (STORE_BUSY); nothing was stored.'),
           },
+        },
+      },
+      '/api/cases/{id}/imports': {
+        parameters: [caseId],
+        post: {
+          operationId: 'startImport',
+          summary: 'Start adding articles to a case; answers at once with the import to follow',
+          description: 'The same bodies as `POST /api/cases/{id}/documents`, checked before the answer; the import then runs as that route runs it. Follow it with `GET /api/imports/{id}` (also named by the Location header) until its state is done or failed.',
+          requestBody: { required: true, content: documentBodies },
+          responses: {
+            '202': { description: 'The import, started', headers: { Location: { description: 'Where to follow it', schema: { type: 'string' } } }, content: json('ImportJob') },
+            ...withCase,
+            '413': failure('The body or the number of articles is over the limit (PAYLOAD_TOO_LARGE, TOO_MANY_DOCUMENTS).'),
+            '415': failure('Neither JSON nor a multipart form (UNSUPPORTED_MEDIA_TYPE).'),
+          },
+        },
+      },
+      '/api/imports/{id}': {
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'The id `POST /api/cases/{id}/imports` answered with.', schema: { type: 'string', pattern: '^[0-9a-f]{32}$' } }],
+        get: {
+          operationId: 'importProgress',
+          summary: "An import's progress, then what it added or why it failed",
+          description: 'Kept in memory for 10 minutes after it ends (and not across restarts). A failed import reports the code and message `POST /api/cases/{id}/documents` would have answered with (STORE_BUSY, CASE_NOT_FOUND when the case was deleted meanwhile, ...).',
+          responses: { '200': { description: 'The import', content: json('ImportJob') }, '401': common['401'], '404': failure('No import has this id, or it ended over 10 minutes ago (IMPORT_NOT_FOUND).') },
         },
       },
       '/api/cases/{id}/analysis': {

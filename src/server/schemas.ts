@@ -60,3 +60,32 @@ export const ImportSummarySchema = z
   });
 
 export type DocumentInput = z.infer<typeof DocumentInputSchema>;
+
+export const ImportPhaseSchema = z
+  .enum(['queued', 'fetching', 'waiting', 'reading', 'stage', 'done', 'failed'])
+  .meta({ description: "queued: not started yet; fetching: the URLs; waiting: for the case's turn (one import into a case at a time); reading: the articles (`documents` once read); stage: running `stage`, number `index` (from 0) of `total`." });
+
+/** An import started with `POST /api/cases/{id}/imports`, as `GET /api/imports/{id}` reports it. */
+export const ImportJobSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{32}$/),
+  case: z.string().meta({ description: 'The case id.' }),
+  state: z.enum(['running', 'done', 'failed']),
+  phase: ImportPhaseSchema,
+  urls: z.number().int().nonnegative().optional().meta({ description: 'URLs being fetched.' }),
+  documents: z.number().int().nonnegative().optional().meta({ description: 'Articles read from the inputs.' }),
+  stage: z.string().optional(),
+  index: z.number().int().nonnegative().optional(),
+  total: z.number().int().nonnegative().optional(),
+  stageDocuments: z
+    .object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() })
+    .optional()
+    .meta({ description: 'How far a per-document stage has got through the new documents, when it runs on worker threads.' }),
+  created: z.string(),
+  updated: z.string(),
+  result: ImportSummarySchema.optional().meta({ description: 'Once done: what was added, skipped and found.' }),
+  error: ErrorSchema.shape.error.optional().meta({ description: 'Once failed: why, with a stable code.' }),
+});
+
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+export type ImportJob = z.infer<typeof ImportJobSchema>;
+export type CaseInfoView = z.infer<typeof CaseSchema>;

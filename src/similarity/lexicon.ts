@@ -29,16 +29,44 @@ export const FUNCTION_WORDS = words(`
 `);
 
 /**
+ * Negation and hedging, for both ways the project reads them: the sentence matcher takes single
+ * words off tokens (`NEGATION_CUES`, `HEDGE_CUES`, with `NEGATING_VERBS`), and the claim,
+ * relation and framing stages match phrases in running text (`NEGATION_PHRASES`,
+ * `HEDGE_PHRASES`, through src/claims/hedges.ts). What both count is listed once; each reader
+ * adds what it alone was evaluated with, so folding the additions into the shared lists is a
+ * change to the statements and claims figures, to be measured, not a tidy-up.
+ */
+const NEGATION_WORDS = ['not', "n't", 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'deny', 'denies', 'denied', 'rejects', 'rejected'];
+
+const HEDGE_WORDS = [
+  'reportedly', 'allegedly', 'purportedly', 'supposedly', 'possibly', 'probably', 'perhaps', 'likely',
+  'alleged', 'rumoured', 'rumored', 'unconfirmed', 'unverified', 'may', 'might', 'could',
+];
+
+/**
  * Cues that negate what follows them in their clause. "deny" belongs here because "X denied that
  * Y happened" asserts the opposite of "Y happened"; "no" covers "no evidence that", "lacked the
  * authority" says "had no authority". Not "nor", which continues a negation ("not A nor B"), and
  * not "without", which negates a phrase more often than a claim.
  */
-export const NEGATION_CUES = words(`
-  not n't no never none nobody nothing neither nowhere cannot
-  deny denies denied denying dismiss dismisses dismissed refute refutes refuted
-  reject rejects rejected false untrue lack lacks lacked lacking
-`);
+export const NEGATION_CUES: ReadonlySet<string> = new Set([
+  ...NEGATION_WORDS,
+  ...words(`
+    nowhere cannot denying dismiss dismisses dismissed refute refutes refuted
+    reject false untrue lack lacks lacked lacking
+  `),
+]);
+
+/**
+ * Negation as phrases in running text: a claim holding one of these outside a quote states that
+ * something is not so. "Nor" counts here, and verbs count with the word they govern ("refused
+ * to"), as the token reader does through `NEGATING_VERBS`.
+ */
+export const NEGATION_PHRASES: readonly string[] = [
+  ...NEGATION_WORDS,
+  'nor', 'n’t', 'yet to', 'have yet to', 'has yet to', 'stopped short of', 'refused to', 'refuses to', 'declined to',
+  'failed to', 'no clear evidence', 'no evidence',
+];
 
 /**
  * Verbs that negate the verb they govern, with the word that must follow them: "stopped
@@ -55,11 +83,51 @@ function inflections(forms: string, next: 'to' | 'from' | '-ing'): [string, 'to'
 }
 
 /** Words that weaken a claim without changing what it says. */
-export const HEDGE_CUES = words(`
-  reportedly allegedly apparently purportedly supposedly possibly probably perhaps likely unlikely
-  alleged claimed rumoured rumored unconfirmed unverified suspected
-  may might could
-`);
+export const HEDGE_CUES: ReadonlySet<string> = new Set([...HEDGE_WORDS, ...words('apparently unlikely claimed suspected')]);
+
+/**
+ * Hedging as phrases in running text, matched case-insensitively on word boundaries: a claim
+ * reported "reportedly", one that "cannot be verified", or one stated with "no clear evidence"
+ * is never counted as established.
+ */
+export const HEDGE_PHRASES: readonly string[] = [
+  ...HEDGE_WORDS,
+  // The outlet distances itself from the report.
+  'cannot be independently verified',
+  'could not be independently verified',
+  'has not been independently verified',
+  'have not been independently verified',
+  'cannot be verified',
+  'could not be verified',
+  'could not be confirmed',
+  'has not been confirmed',
+  'no clear evidence',
+  'no evidence',
+  'little evidence',
+  // The report is second hand.
+  'is said to',
+  'are said to',
+  'was said to',
+  'were said to',
+  'is believed to',
+  'are believed to',
+  'is thought to',
+  'is rumoured to',
+  'is rumored to',
+  'there are reports',
+  'reports of',
+  'speculation',
+  'speculations',
+  'according to unnamed',
+  // The statement is a possibility, not a fact.
+  'appears to',
+  'appear to',
+  'seems to',
+  'seem to',
+  'suggests',
+  'suggestions',
+  'signs of',
+];
 
 /**
  * Words about the evidence for a proposition rather than the proposition itself: "there is no

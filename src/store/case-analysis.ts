@@ -12,6 +12,7 @@ import { CONTRACT_VERSION, type Analysis } from '../contract.js';
 import type { Doc, Message } from '../document.js';
 import { CrosscheckError } from '../errors.js';
 import { preparePipeline, runPipeline, type StageOptions } from '../pipeline.js';
+import { checkThreads, runPipelineThreaded } from '../workers/index.js';
 import { readInputs, type ArticleInput } from '../read/index.js';
 import { sha256 } from './names.js';
 import type { CaseInfo, CaseStore, DocumentResults, NewDocument, StoredDocument } from './types.js';
@@ -19,6 +20,8 @@ import type { CaseInfo, CaseStore, DocumentResults, NewDocument, StoredDocument 
 export interface CaseAnalysisOptions {
   /** Per-stage options keyed by stage name, as for `analyze`. */
   stages?: StageOptions;
+  /** Worker threads for the per-document stages of new documents, as for `analyze`. */
+  threads?: number;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -52,6 +55,7 @@ export interface AddResult {
 export async function addToCase(store: CaseStore, caseName: string, inputs: readonly ArticleInput[], options: AddOptions = {}): Promise<AddResult> {
   // Options are checked before anything is read or stored.
   preparePipeline(options.stages);
+  checkThreads(options.threads);
   const cwd = options.cwd ?? process.cwd();
   const documents: NewDocument[] = [];
   const problems: Message[] = [];
@@ -131,12 +135,13 @@ export async function caseAnalysis(store: CaseStore, caseId: string, options: Ca
   // Per-document stages are those before the first corpus stage; anything after sees the whole case.
   const firstCorpus = prepared.findIndex(({ stage }) => stage.kind === 'corpus');
   const split = firstCorpus === -1 ? prepared.length : firstCorpus;
-  const progress = (offset: number) => (stage: string, index: number) => options.onProgress?.({ phase: 'stage', stage, index: offset + index, total: prepared.length });
+  const progress = (offset: number) => (stage: string, index: number, _total?: number, documents?: { done: number; total: number }) =>
+    options.onProgress?.({ phase: 'stage', stage, index: offset + index, total: prepared.length, ...(documents ? { documents } : {}) });
 
   const cached = await store.loadDocumentResults(caseId, key);
   const docs: Doc[] = documents.map((doc) => ({ id: doc.id, source: doc.source, format: doc.format, text: doc.text, meta: doc.meta, messages: doc.messages, results: {} }));
   const missing = docs.filter((doc) => !cached.has(doc.id));
-  const fresh = missing.length > 0 ? runPipeline(missing, prepared.slice(0, split), progress(0)) : { docs: [], messages: [] };
+  const fresh = missing.length > 0 ? await runPipelineThreaded(missing, prepared.slice(0, split), { threads: options.threads, onStage: progress(0) }) : { docs: [], messages: [] };
   const made = new Map<string, DocumentResults>(fresh.docs.map((doc) => [doc.id, { results: doc.results, messages: doc.messages }]));
   if (made.size > 0) await store.saveDocumentResults(caseId, key, made);
 

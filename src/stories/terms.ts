@@ -60,6 +60,11 @@ export interface DocumentTerms {
   spellings: Map<string, number>;
 }
 
+/** A body word inside a name, where it stands. */
+interface SpeltWord extends Span {
+  word: string;
+}
+
 /**
  * The features of one document. `occurrences` are its entity mentions (pronouns excluded by the
  * caller), in any order.
@@ -72,23 +77,105 @@ export function documentTerms(
   weights: TermWeights = DEFAULT_TERM_WEIGHTS,
   stems: Map<string, string> = new Map(),
 ): DocumentTerms {
-  const counts = new Map<string, number>();
-  const spellings = new Map<string, number>();
   const names = [...occurrences].sort((a, b) => a.start - b.start);
-  const add = (key: string, amount: number) => counts.set(key, (counts.get(key) ?? 0) + amount);
+  if (weights.nameWords) {
+    const reading = readingOf(doc, weights, stems);
+    if (names.every((name) => reading.mentionSpans.has(spanKey(name)))) return termsFromReading(reading, names);
+  }
+  const { counts, spellings } = readTerms(doc, names, weights, stems, entityCounts(names));
+  return { counts, spellings };
+}
 
-  for (const occurrence of names) add(ENTITY_PREFIX + occurrence.entity, 1);
+/**
+ * A document's features before any entity is known: its words read with the mention stage's
+ * spans standing for the names, and the words inside those spans put aside. An entity mention is
+ * one of those spans, so the features for any set of entities follow without a second reading:
+ * identity's provisional grouping and the stories stage, which differ only in their entities,
+ * read each document once between them.
+ */
+interface DocumentReading extends WordReading {
+  /** Each mention span of the document (`spanKey`). */
+  mentionSpans: Set<number>;
+}
 
-  const sentences = keptSentences(doc);
+interface WordReading extends DocumentTerms {
+  /** The body words inside names, in text order. */
+  inNames: SpeltWord[];
+}
+
+/**
+ * Readings by document object and by the weights they depend on. A stage never changes a
+ * document it is given, so what was read off one stays true, and is forgotten with it.
+ */
+const readings = new WeakMap<Readonly<Doc>, Map<string, DocumentReading>>();
+
+function readingOf(doc: Readonly<Doc>, weights: TermWeights, stems: Map<string, string>): DocumentReading {
+  const key = `${weights.title}\u0000${weights.lead}`;
+  let byWeights = readings.get(doc);
+  if (!byWeights) readings.set(doc, (byWeights = new Map()));
+  let reading = byWeights.get(key);
+  if (!reading) {
+    const mentions = doc.results.mentions?.mentions ?? [];
+    const words = readTerms(doc, [...mentions].sort((a, b) => a.start - b.start), weights, stems, new Map());
+    byWeights.set(key, (reading = { ...words, mentionSpans: new Set(mentions.map(spanKey)) }));
+  }
+  return reading;
+}
+
+/** A span as one number (exact while offsets stay below 2^26, far beyond any article). */
+function spanKey(span: Span): number {
+  return span.start * 0x4000000 + span.end;
+}
+
+/** The terms for `names`, all of them mention spans: the words put aside that no name covers are spelt again. */
+function termsFromReading(reading: DocumentReading, names: readonly EntityOccurrence[]): DocumentTerms {
+  // Entity features first, then the words in reading order, as one reading with the names files them.
+  const counts = entityCounts(names);
+  for (const [key, count] of reading.counts) counts.set(key, count);
+  const spellings = new Map(reading.spellings);
+  const inName = nameCursor(names);
+  reading.inNames.forEach((word) => {
+    if (!inName(word)) spellings.set(word.word, (spellings.get(word.word) ?? 0) + 1);
+  });
+  return { counts, spellings };
+}
+
+/** Each entity's mention count, as features, in order of first mention. */
+function entityCounts(names: readonly EntityOccurrence[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    const key = ENTITY_PREFIX + name.entity;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Whether a token overlaps one of `names` (sorted by start); asked of tokens in text order. */
+function nameCursor(names: readonly Span[]): (token: Span) => boolean {
   let name = 0;
-  sentences.forEach((tokens, index) => {
+  return (token) => {
+    while (name < names.length && names[name]!.end <= token.start) name += 1;
+    return name < names.length && names[name]!.start < token.end;
+  };
+}
+
+/**
+ * Reads the document's tokens into `counts`; `names` (sorted by start) decide which words are
+ * spelt, and without name words, which are counted.
+ */
+function readTerms(doc: Readonly<Doc>, names: readonly Span[], weights: TermWeights, stems: Map<string, string>, counts: Map<string, number>): WordReading {
+  const spellings = new Map<string, number>();
+  const inNames: SpeltWord[] = [];
+  const add = (key: string, amount: number) => counts.set(key, (counts.get(key) ?? 0) + amount);
+  const inName = nameCursor(names);
+  keptSentences(doc).forEach((tokens, index) => {
     const weight = index === 0 ? 1 + weights.lead : 1;
     readTokens(doc.text, tokens, (token, word) => {
-      while (name < names.length && names[name]!.end <= token.start) name += 1;
-      const inName = name < names.length && names[name]!.start < token.end;
-      if (inName && !weights.nameWords) return;
+      const hidden = inName(token);
+      if (hidden && !weights.nameWords) return;
       add(stemOf(word, stems), weight);
-      if (!inName) spellings.set(word, (spellings.get(word) ?? 0) + 1);
+      if (!hidden) spellings.set(word, (spellings.get(word) ?? 0) + 1);
+      else inNames.push({ start: token.start, end: token.end, word });
     }, add);
   });
 
@@ -99,7 +186,7 @@ export function documentTerms(
     // Numbers and dates in a headline are already counted where the body repeats them.
     readTokens(text, tokens, (_token, word) => add(stemOf(word, stems), weights.title), () => {});
   }
-  return { counts, spellings };
+  return { counts, spellings, inNames };
 }
 
 /** The kept sentences' tokens; without the segment stage, the text outside removed spans. */
@@ -161,7 +248,7 @@ function readTokens(
       if (year) addFeature(`${DATE_PREFIX}${year}-${pad(month)}`, 1);
       if (day !== null || year) continue;
     }
-    if (word.length >= 2 && WORD.test(word)) onWord(tokens[index]!, word.replace(/[.’']+$/u, ''));
+    if (word.length >= 2 && WORD.test(word)) onWord(tokens[index]!, withoutTrailingMarks(word));
   }
 }
 
@@ -181,6 +268,13 @@ function readNumber(word: string, lower: readonly string[], index: number, addFe
   // A day beside a month was counted with the month.
   if (DAY.test(word) && (monthOf(lower[index - 1]) !== undefined || monthOf(lower[index + 1]) !== undefined)) return;
   addFeature(NUMBER_PREFIX + word.replace(/,/g, ''), 1);
+}
+
+/** "u.s." → "u.s", "jones’" → "jones"; most words have nothing to cut, and a regular expression would still scan them. */
+function withoutTrailingMarks(word: string): string {
+  let end = word.length;
+  for (let last = word[end - 1]; last === '.' || last === '’' || last === "'"; last = word[end - 1]) end -= 1;
+  return end === word.length ? word : word.slice(0, end);
 }
 
 function monthOf(word: string | undefined): number | undefined {

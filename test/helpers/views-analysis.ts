@@ -4,8 +4,9 @@
  * words it covers, so a test reads like the story. `emptyAnalysis` is the same corpus with the
  * views empty.
  */
-import { CONTRACT_VERSION, type Analysis, type AnalysisDocument } from '../../src/contract.js';
+import type { Analysis, AnalysisDocument } from '../../src/contract.js';
 import type { DocSpan } from '../../src/document.js';
+import { analysisDocument, blankAnalysis } from './analysis.js';
 
 const LEDGER = [
   'Velmora accuses Ostrin over border raid',
@@ -25,23 +26,7 @@ const COURIER = [
 
 function document(id: string, text: string, outlet: string, published: string | null): AnalysisDocument {
   const title = text.slice(0, text.indexOf('\n'));
-  return {
-    id,
-    source: `${id}.txt`,
-    format: 'txt',
-    title,
-    titleSpan: { start: 0, end: title.length },
-    outlet,
-    published,
-    modified: null,
-    url: null,
-    byline: null,
-    language: 'en',
-    text,
-    removed: [],
-    paragraphs: [],
-    sentences: [],
-  };
+  return analysisDocument(id, text, { title, titleSpan: { start: 0, end: title.length }, outlet, published, language: 'en' });
 }
 
 /** The span of the `nth` occurrence (from 0) of `words` in document `doc`. */
@@ -54,24 +39,7 @@ export function spanOf(analysis: Analysis, doc: string, words: string, nth = 0):
 }
 
 export function emptyAnalysis(): Analysis {
-  const analysis: Analysis = {
-    version: CONTRACT_VERSION,
-    generator: { name: 'crosscheck', version: 'test' },
-    documents: [document('ledger', LEDGER, 'Harbour Ledger', '2024-03-11'), document('courier', COURIER, 'Coast Courier', null)],
-    entities: [],
-    quotes: [],
-    stories: [],
-    copies: [],
-    statements: [],
-    claims: [],
-    provenance: [],
-    relations: [],
-    timeline: [],
-    dating: [],
-    framing: { terms: [], labels: [], outlets: [] },
-    brief: [],
-    messages: [],
-  };
+  const analysis = blankAnalysis([document('ledger', LEDGER, 'Harbour Ledger', '2024-03-11'), document('courier', COURIER, 'Coast Courier', null)]);
   const entity = (id: string, name: string, type: Analysis['entities'][number]['type'], mentions: DocSpan[]) => {
     const mentionCounts: Record<string, number> = {};
     for (const mention of mentions) mentionCounts[mention.doc] = (mentionCounts[mention.doc] ?? 0) + 1;

@@ -1,7 +1,6 @@
+/** The web UI's entry point: the shell (web/src/app) rendered into the page Vite builds from web/index.html. */
 import { render } from 'preact';
-
-function App() {
-  return <main><h1>crosscheck</h1></main>;
-}
+import { App } from './app/app.tsx';
+import './styles.css';
 
 render(<App />, document.getElementById('app')!);
