@@ -11,6 +11,8 @@ import { groupBy } from '../../../src/crossdoc/group-by.ts';
 import { truncate } from '../../../src/report/present.ts';
 import { EvidenceButton, spansOf, lookupsOf } from '../components/evidence.tsx';
 import { usePage } from '../components/pager.tsx';
+import { ScrollTable } from '../components/scroll-table.tsx';
+import { SearchField } from '../components/filtered-list.tsx';
 import { StorySelect } from '../components/story-select.tsx';
 import type { SectionProps } from './types.ts';
 
@@ -111,31 +113,19 @@ export function ClaimsView({ analysis, openEvidence }: SectionProps) {
         <label>
           <input type="checkbox" checked={severalOutlets} onChange={(event) => setSeveralOutlets(event.currentTarget.checked)} /> only claims in several outlets, or disputed
         </label>
-        <label>
-          Words <input type="search" value={search} onInput={(event) => setSearch(event.currentTarget.value)} />
-        </label>
+        <SearchField label="Words" value={search} onChange={setSearch} />
         <span aria-live="polite">{shown.length} shown</span>
       </div>
       {shown.length === 0 ? (
         <p>No claim matches these filters.</p>
       ) : (
-        <>
-          <div class="table-scroll" tabIndex={0} role="region" aria-label="Claims by outlet, scrollable">
-            <table class="matrix">
-              <caption class="visually-hidden">Claims (rows) by the outlets that carry them (columns)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">claim</th>
-                  <th scope="col">status</th>
-                  <th scope="col">independent sources</th>
-                  {columns.map((outlet) => (
-                    <th scope="col" key={outlet}>
-                      {outlet}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
+        <ScrollTable
+          label="Claims by outlet"
+          caption={{ text: 'Claims (rows) by the outlets that carry them (columns)', hidden: true }}
+          class="matrix"
+          columns={['claim', 'status', 'independent sources', ...columns]}
+          controls={controls}
+        >
                 {rows.map((claim) => {
                   const byOutlet = groupBy(claim.members, (member) => lookups.outlet(member.doc));
                   const { symbol, text } = CLAIM_STATUS[claim.status];
@@ -178,11 +168,7 @@ export function ClaimsView({ analysis, openEvidence }: SectionProps) {
                     </tr>
                   );
                 })}
-              </tbody>
-            </table>
-          </div>
-          {controls}
-        </>
+        </ScrollTable>
       )}
     </div>
   );

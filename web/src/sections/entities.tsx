@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Entity } from '../../../src/contract.ts';
 import { EvidenceButton, spansOf, lookupsOf } from '../components/evidence.tsx';
-import { VirtualList } from '../components/virtual-list.tsx';
+import { FilteredList, SearchField } from '../components/filtered-list.tsx';
 import type { SectionProps } from './types.ts';
 
 const TYPE_LABELS: Record<Entity['type'], string> = {
@@ -29,52 +29,44 @@ export function EntitiesView({ analysis, openEvidence }: SectionProps) {
     return ranked.filter((entity) => (type === '' || entity.type === type) && (needle === '' || [entity.name, ...entity.aliases].some((name) => name.toLowerCase().includes(needle))));
   }, [ranked, type, search]);
   return (
-    <div>
-      <div class="filters" role="group" aria-label="Filter entities">
-        <label>
-          Type{' '}
-          <select value={type} onChange={(event) => setType(event.currentTarget.value)}>
-            <option value="">any type</option>
-            {(Object.entries(TYPE_LABELS) as [Entity['type'], string][]).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Name <input type="search" value={search} onInput={(event) => setSearch(event.currentTarget.value)} />
-        </label>
-        <span aria-live="polite">
-          {shown.length} of {analysis.entities.length} entit{analysis.entities.length === 1 ? 'y' : 'ies'}
-        </span>
-      </div>
-      {shown.length === 0 ? (
-        <p>No entity matches these filters.</p>
-      ) : (
-        <VirtualList
-          items={shown}
-          rowHeight={60}
-          height={480}
-          label="Entities, most mentioned first"
-          getKey={(entity) => entity.id}
-          renderRow={(entity) => {
-            const documents = Object.keys(entity.mentionCounts);
-            const outlets = new Set(documents.map(lookups.outlet));
-            return (
-              <EvidenceButton spans={spansOf(entity.mentions)} openEvidence={openEvidence} class="list-row">
-                <span class="row-head">
-                  <strong>{entity.name}</strong> <span class="tag">{TYPE_LABELS[entity.type]}</span>{' '}
-                  <span class="muted">
-                    {entity.mentions.length} mention(s) in {documents.length} article(s), {outlets.size} outlet(s)
-                  </span>
-                </span>
-                <span class="row-text muted">{entity.aliases.length > 0 ? `also: ${entity.aliases.join(', ')}` : [...outlets].join(', ')}</span>
-              </EvidenceButton>
-            );
-          }}
-        />
-      )}
-    </div>
+    <FilteredList
+      noun="entities"
+      shown={shown}
+      countText={`${shown.length} of ${analysis.entities.length} entit${analysis.entities.length === 1 ? 'y' : 'ies'}`}
+      emptyText="No entity matches these filters."
+      listLabel="Entities, most mentioned first"
+      getKey={(entity) => entity.id}
+      renderRow={(entity) => {
+        const documents = Object.keys(entity.mentionCounts);
+        const outlets = new Set(documents.map(lookups.outlet));
+        return (
+          <EvidenceButton spans={spansOf(entity.mentions)} openEvidence={openEvidence} class="list-row">
+            <span class="row-head">
+              <strong>{entity.name}</strong> <span class="tag">{TYPE_LABELS[entity.type]}</span>{' '}
+              <span class="muted">
+                {entity.mentions.length} mention(s) in {documents.length} article(s), {outlets.size} outlet(s)
+              </span>
+            </span>
+            <span class="row-text muted">{entity.aliases.length > 0 ? `also: ${entity.aliases.join(', ')}` : [...outlets].join(', ')}</span>
+          </EvidenceButton>
+        );
+      }}
+      filters={
+        <>
+          <label>
+            Type{' '}
+            <select value={type} onChange={(event) => setType(event.currentTarget.value)}>
+              <option value="">any type</option>
+              {(Object.entries(TYPE_LABELS) as [Entity['type'], string][]).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <SearchField label="Name" value={search} onChange={setSearch} />
+        </>
+      }
+    />
   );
 }

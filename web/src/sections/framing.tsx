@@ -10,6 +10,7 @@ import { FIGURE_HEADER, figureCells, labelTable, quotedLabel, termLabel, termRow
 import { truncate } from '../../../src/report/present.ts';
 import { EvidenceButton, spansOf, lookupsOf } from '../components/evidence.tsx';
 import { usePage } from '../components/pager.tsx';
+import { ScrollTable } from '../components/scroll-table.tsx';
 import type { SectionProps } from './types.ts';
 
 const PAGE_SIZE = 12;
@@ -28,18 +29,7 @@ export function FramingView({ analysis, openEvidence }: SectionProps) {
   return (
     <div>
       <p class="muted">Own voice and attributed: shares of the outlet’s claims it asserts itself or carries as someone’s words. Hedging and opinion: shares of its own-voice sentences.</p>
-      <div class="table-scroll" tabIndex={0} role="region" aria-label="Figures per outlet, scrollable">
-        <table class="figures">
-          <thead>
-            <tr>
-              {FIGURE_HEADER.map((cell) => (
-                <th scope="col" key={cell}>
-                  {cell}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
+      <ScrollTable label="Figures per outlet" class="figures" columns={FIGURE_HEADER}>
             {framing.outlets.map((outlet) => {
               const cells = figureCells(outlet);
               const shares = [outlet.ownVoiceShare, outlet.attributedShare, outlet.hedgingRate, outlet.opinionShare];
@@ -68,9 +58,7 @@ export function FramingView({ analysis, openEvidence }: SectionProps) {
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
+      </ScrollTable>
 
       <div class="cards side-by-side">
         {outlets.map((outlet) => {
@@ -140,19 +128,7 @@ export function FramingView({ analysis, openEvidence }: SectionProps) {
       {labels === null ? (
         <p>No labels for actors found.</p>
       ) : (
-        <div class="table-scroll" tabIndex={0} role="region" aria-label="Labels for actors by outlet, scrollable">
-          <table class="labels">
-            <thead>
-              <tr>
-                <th scope="col">actor</th>
-                {labels.outlets.map((outlet) => (
-                  <th scope="col" key={outlet}>
-                    {outlet}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
+        <ScrollTable label="Labels for actors by outlet" class="labels" columns={['actor', ...labels.outlets]}>
               {labels.rows.map(({ entity, cells }) => (
                 <tr key={entity}>
                   <th scope="row">{entity}</th>
@@ -172,9 +148,7 @@ export function FramingView({ analysis, openEvidence }: SectionProps) {
                   ))}
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </ScrollTable>
       )}
     </div>
   );

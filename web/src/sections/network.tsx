@@ -13,9 +13,11 @@ import { formatIsoDate } from '../../../src/report/timeline.ts';
 import { voiceLabel } from '../../../src/report/view-parts.ts';
 import { EvidenceButton, OutletButtons, spansOf, lookupsOf, type OpenEvidence } from '../components/evidence.tsx';
 import { usePage } from '../components/pager.tsx';
+import { ScrollTable } from '../components/scroll-table.tsx';
 import type { SectionProps } from './types.ts';
 
 const PAGE_SIZE = 30;
+const RELATION_COLUMNS = ['who', 'does what', 'to whom', 'CAMEO', 'marks', 'date', 'in whose words', 'evidence'];
 
 /** Coordinates to a tenth of a pixel keep the drawing's markup short. */
 const tenth = (value: number) => Math.round(value * 10) / 10;
@@ -133,22 +135,7 @@ export function NetworkView({ analysis, openEvidence }: SectionProps) {
     <div class="network-view">
       <NetworkDrawing analysis={analysis} openEvidence={openEvidence} />
       <div>
-        <div class="table-scroll" tabIndex={0} role="region" aria-label="Relations, scrollable">
-          <table class="relations">
-            <caption>Every relation, with whose words carry it</caption>
-            <thead>
-              <tr>
-                <th scope="col">who</th>
-                <th scope="col">does what</th>
-                <th scope="col">to whom</th>
-                <th scope="col">CAMEO</th>
-                <th scope="col">marks</th>
-                <th scope="col">date</th>
-                <th scope="col">in whose words</th>
-                <th scope="col">evidence</th>
-              </tr>
-            </thead>
-            <tbody>
+        <ScrollTable label="Relations" caption={{ text: 'Every relation, with whose words carry it' }} class="relations" columns={RELATION_COLUMNS} controls={controls}>
               {rows.map((relation) => (
                 <tr key={relation.id}>
                   <th scope="row">{names.entity(relation.subject)}</th>
@@ -173,10 +160,7 @@ export function NetworkView({ analysis, openEvidence }: SectionProps) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-        {controls}
+        </ScrollTable>
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Quote } from '../../../src/contract.ts';
 import { speakerLabel } from '../../../src/report/present.ts';
 import { EvidenceButton, quoteSpan, lookupsOf } from '../components/evidence.tsx';
-import { VirtualList } from '../components/virtual-list.tsx';
+import { FilteredList, SearchField } from '../components/filtered-list.tsx';
 import type { SectionProps } from './types.ts';
 
 const KINDS: Quote['kind'][] = ['direct', 'partial', 'indirect', 'mixed'];
@@ -35,63 +35,55 @@ export function QuotesView({ analysis, openEvidence }: SectionProps) {
     );
   }, [analysis, lookups, speaker, kind, attribution, search]);
   return (
-    <div>
-      <div class="filters" role="group" aria-label="Filter quotes">
-        <label>
-          Speaker{' '}
-          <select value={speaker} onChange={(event) => setSpeaker(event.currentTarget.value)}>
-            <option value="">anyone</option>
-            {speakers.map(([name, count]) => (
-              <option key={name} value={name}>
-                {name} ({count})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Kind{' '}
-          <select value={kind} onChange={(event) => setKind(event.currentTarget.value)}>
-            <option value="">any kind</option>
-            {KINDS.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Attributes{' '}
-          <select value={attribution} onChange={(event) => setAttribution(event.currentTarget.value)}>
-            <option value="">anything</option>
-            {ATTRIBUTIONS.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Words <input type="search" value={search} onInput={(event) => setSearch(event.currentTarget.value)} />
-        </label>
-        <span aria-live="polite">
-          {shown.length} of {analysis.quotes.length} quote(s)
-        </span>
-      </div>
-      {shown.length === 0 ? (
-        <p>No quote matches these filters.</p>
-      ) : (
-        <VirtualList
-          items={shown}
-          rowHeight={60}
-          height={480}
-          label="Quotes"
-          getKey={(quote) => quote.id}
-          renderRow={(quote) => (
-            <EvidenceButton spans={[quoteSpan(quote)]} openEvidence={openEvidence} class="list-row">
-              <span class="row-head">
-                <strong>{speakerLabel(quote.speaker)}</strong> <span class="tag">{quote.kind}</span> <span class="tag">{quote.attributionKind}</span> <span class="outlet">{lookups.outlet(quote.doc)}</span>
-              </span>
-              <span class="row-text">{lookups.text(quoteSpan(quote))}</span>
-            </EvidenceButton>
-          )}
-        />
+    <FilteredList
+      noun="quotes"
+      shown={shown}
+      countText={`${shown.length} of ${analysis.quotes.length} quote(s)`}
+      emptyText="No quote matches these filters."
+      listLabel="Quotes"
+      getKey={(quote) => quote.id}
+      renderRow={(quote) => (
+        <EvidenceButton spans={[quoteSpan(quote)]} openEvidence={openEvidence} class="list-row">
+          <span class="row-head">
+            <strong>{speakerLabel(quote.speaker)}</strong> <span class="tag">{quote.kind}</span> <span class="tag">{quote.attributionKind}</span> <span class="outlet">{lookups.outlet(quote.doc)}</span>
+          </span>
+          <span class="row-text">{lookups.text(quoteSpan(quote))}</span>
+        </EvidenceButton>
       )}
-    </div>
+      filters={
+        <>
+          <label>
+            Speaker{' '}
+            <select value={speaker} onChange={(event) => setSpeaker(event.currentTarget.value)}>
+              <option value="">anyone</option>
+              {speakers.map(([name, count]) => (
+                <option key={name} value={name}>
+                  {name} ({count})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Kind{' '}
+            <select value={kind} onChange={(event) => setKind(event.currentTarget.value)}>
+              <option value="">any kind</option>
+              {KINDS.map((value) => (
+                <option key={value}>{value}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Attributes{' '}
+            <select value={attribution} onChange={(event) => setAttribution(event.currentTarget.value)}>
+              <option value="">anything</option>
+              {ATTRIBUTIONS.map((value) => (
+                <option key={value}>{value}</option>
+              ))}
+            </select>
+          </label>
+          <SearchField label="Words" value={search} onChange={setSearch} />
+        </>
+      }
+    />
   );
 }

@@ -10,28 +10,18 @@ import { truncate } from '../../../src/report/present.ts';
 import { byDate, datingText, formatDate, mentionNote } from '../../../src/report/timeline.ts';
 import { EvidenceButton, OutletButtons, spansOf, lookupsOf, type Lookups, type OpenEvidence } from '../components/evidence.tsx';
 import { usePage } from '../components/pager.tsx';
+import { ScrollTable } from '../components/scroll-table.tsx';
+import { SearchField } from '../components/filtered-list.tsx';
 import { StorySelect } from '../components/story-select.tsx';
 import type { SectionProps } from './types.ts';
 
 const PAGE_SIZE = 30;
+const TIMELINE_COLUMNS = ['when', 'what happened', 'who', 'reported by', 'dated by'];
 
 function TimelineTable({ items, label, lookups, openEvidence }: { items: TimelineItem[]; label: string; lookups: Lookups; openEvidence: OpenEvidence }) {
   const { rows, controls } = usePage(items, PAGE_SIZE, label);
   return (
-    <>
-      <div class="table-scroll" tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
-        <table class="timeline">
-          <caption class="visually-hidden">{label}</caption>
-          <thead>
-            <tr>
-              <th scope="col">when</th>
-              <th scope="col">what happened</th>
-              <th scope="col">who</th>
-              <th scope="col">reported by</th>
-              <th scope="col">dated by</th>
-            </tr>
-          </thead>
-          <tbody>
+    <ScrollTable label={label} caption={{ text: label, hidden: true }} class="timeline" columns={TIMELINE_COLUMNS} controls={controls}>
             {rows.map((item) => (
               <tr key={item.id}>
                 <th scope="row" class="when">
@@ -65,11 +55,7 @@ function TimelineTable({ items, label, lookups, openEvidence }: { items: Timelin
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
-      {controls}
-    </>
+    </ScrollTable>
   );
 }
 
@@ -78,17 +64,7 @@ function DatingTable({ analysis, lookups, openEvidence }: { analysis: SectionPro
   const titles = useMemo(() => new Map(analysis.documents.map((doc) => [doc.id, doc.title])), [analysis]);
   if (analysis.dating.length === 0) return <p>No document dates were worked out.</p>;
   return (
-    <>
-      <div class="table-scroll" tabIndex={0} role="region" aria-label="When each article was written, scrollable">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">article</th>
-              <th scope="col">outlet</th>
-              <th scope="col">when written</th>
-            </tr>
-          </thead>
-          <tbody>
+    <ScrollTable label="When each article was written" columns={['article', 'outlet', 'when written']} controls={controls}>
             {rows.map((dating) => {
               const { text, evidence } = datingText(dating);
               return (
@@ -106,11 +82,7 @@ function DatingTable({ analysis, lookups, openEvidence }: { analysis: SectionPro
                 </tr>
               );
             })}
-          </tbody>
-        </table>
-      </div>
-      {controls}
-    </>
+    </ScrollTable>
   );
 }
 
@@ -134,9 +106,7 @@ export function TimelineView({ analysis, openEvidence }: SectionProps) {
           </p>
           <div class="filters" role="group" aria-label="Filter the timeline">
             <StorySelect stories={analysis.stories} value={story} onChange={setStory} />
-            <label>
-              Words <input type="search" value={search} onInput={(event) => setSearch(event.currentTarget.value)} />
-            </label>
+            <SearchField label="Words" value={search} onChange={setSearch} />
             <span aria-live="polite">{items.length} shown</span>
           </div>
           {items.length === 0 ? <p>No dated event matches these filters.</p> : <TimelineTable items={items} label="dated events" lookups={lookups} openEvidence={openEvidence} />}
