@@ -10,7 +10,7 @@
  * - end to end: 1,000 articles added to a case through `addToCase` (read, store, every stage,
  *   analysis saved), then 10 more (per-document stages only for them).
  *
- *   node --import tsx scripts/bench-store.ts [--articles 1000] [--kills 20] [--skip-pglite] [--skip-e2e]
+ *   node --import tsx scripts/bench-store.ts [--articles 1000] [--kills 20] [--skip-pglite] [--skip-e2e] [--threads N]
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -32,6 +32,7 @@ const { values: flags, positionals } = parseArgs({
     kills: { type: 'string', default: '20' },
     'skip-pglite': { type: 'boolean', default: false },
     'skip-e2e': { type: 'boolean', default: false },
+    threads: { type: 'string' },
     child: { type: 'string' },
   },
   allowPositionals: true,
@@ -248,7 +249,8 @@ function timed(store: CaseStore): { store: CaseStore; spent: () => string } {
   return { store: wrapped, spent: report };
 }
 
-async function endToEnd(count: number): Promise<void> {
+async function endToEnd(count: number, threads: number | undefined): Promise<void> {
+  const options = threads === undefined ? {} : { threads };
   const { addToCase } = await import('../src/store/case-analysis.js');
   const { analyze } = await import('../src/analyze.js');
   const dir = await mkdtemp(join(tmpdir(), 'bench-store-e2e-'));
@@ -257,14 +259,14 @@ async function endToEnd(count: number): Promise<void> {
   // Models load once per process: load them before timing anything, so both runs below are warm.
   await analyze(newsCorpus(2, 10, 9));
   let started = performance.now();
-  await analyze(corpus);
+  await analyze(corpus, options);
   console.log(`for comparison: analyze ${count + 10} articles without the store: ${Math.round(performance.now() - started)} ms`);
   started = performance.now();
-  await addToCase(store, 'End to end', corpus.slice(0, count));
+  await addToCase(store, 'End to end', corpus.slice(0, count), options);
   const first = performance.now() - started;
   console.log(`end to end: add ${count} articles to a new case (read, store, every stage, analysis saved): ${rate(count, first)}; in the store: ${spent()}`);
   started = performance.now();
-  await addToCase(store, 'End to end', corpus.slice(count));
+  await addToCase(store, 'End to end', corpus.slice(count), options);
   console.log(`end to end: add 10 more to that case (per-document stages for the 10, corpus stages over ${count + 10}): ${Math.round(performance.now() - started)} ms; in the store: ${spent()}`);
   await store.close();
   await rm(dir, { recursive: true, force: true });
@@ -277,12 +279,12 @@ if (flags.child) {
   const count = Number(flags.articles);
   const kills = Number(flags.kills);
   const engines: Engine[] = flags['skip-pglite'] ? ['sqlite'] : ['sqlite', 'pglite'];
-  console.log(`store benchmark: ${count} generated articles of 10 sentences; node ${process.version}\n`);
+  console.log(`store benchmark: ${count} generated articles of 10 sentences; threads ${flags.threads ?? 'default (one per core)'}; node ${process.version}\n`);
   for (const engine of engines) await importSpeed(engine, count);
   console.log('');
   for (const engine of engines) await killSafety(engine, kills);
   if (!flags['skip-e2e']) {
     console.log('');
-    await endToEnd(count);
+    await endToEnd(count, flags.threads === undefined ? undefined : Number(flags.threads));
   }
 }

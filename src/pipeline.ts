@@ -57,6 +57,22 @@ export function runPipeline(
   prepared: readonly PreparedStage[],
   onStage?: (stage: string, index: number, total: number) => void,
 ): PipelineRun {
+  const steps = pipelineSteps(input, prepared, onStage);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `runPipeline` one stage at a time: the generator pauses after each stage and returns the run
+ * at the end, so that an asynchronous caller can let its event loop turn between stages.
+ */
+export function* pipelineSteps(
+  input: readonly Doc[],
+  prepared: readonly PreparedStage[],
+  onStage?: (stage: string, index: number, total: number) => void,
+): Generator<void, PipelineRun, void> {
   let docs = input.map((doc) => ({ ...doc, messages: [...doc.messages], results: { ...doc.results } }));
   const corpus: Partial<CorpusResults> = {};
   const messages: Message[] = [];
@@ -92,6 +108,7 @@ export function runPipeline(
         messages.push(stageFailure(stage.name, null, error));
       }
     }
+    if (index < prepared.length - 1) yield;
   }
   return { docs, corpus, messages };
 }

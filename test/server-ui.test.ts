@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { AnalysisSchema } from '../src/contract.js';
 import { CrosscheckError } from '../src/errors.js';
 import { createApp, type AppOptions } from '../src/server/index.js';
@@ -18,6 +19,7 @@ import { ImportJobSchema, type ImportJob } from '../src/server/schemas.js';
 import { DEFAULT_WEB_ROOT, UI_POLICY } from '../src/server/static.js';
 import { openStore, type CaseStore } from '../src/store/index.js';
 import { mergeRanges, textPieces } from '../web/src/app/text-pieces.js';
+import { newsCorpus } from './helpers/news-generator.js';
 
 // Invented articles, written for these tests.
 const FERRY = 'Ferry crews walk out in Tallmoor\n\nFerry crews in Tallmoor stopped work on Monday over pay, the Tallmoor Seafarers Union said. "We will not sail until the offer improves," union secretary Hana Velde told reporters.';
@@ -203,6 +205,64 @@ test('an import job: 202 at once, progress while it runs, then what was added; t
     // The same article again is skipped, as by POST .../documents.
     const again = (await followImport(app, await app.request(`/api/cases/${id}/imports`, jsonPost({ text: FERRY, outlet: 'Tallmoor Post', title: 'Ferry crews walk out' })))).at(-1)!;
     assert.deepEqual([again.state, again.result!.added.length, again.result!.skipped.length, again.result!.documents], ['done', 0, 1, 2]);
+  });
+});
+
+test('an import job is answered while it runs: polls see its stages before it is done', async () => {
+  await withApp(async (app) => {
+    const id = await newCase(app, 'Many articles');
+    const articles = newsCorpus(30, 12, 7).map(({ content }) => ({ text: content }));
+    const started = await app.request(`/api/cases/${id}/imports`, jsonPost(articles));
+    assert.equal(started.status, 202);
+    let view = ImportJobSchema.parse(await started.json());
+    // Polled from beside the import, as the web UI does: each answer is the job as it was then.
+    const running: ImportJob[] = [];
+    while (view.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      view = ImportJobSchema.parse(await (await app.request(`/api/imports/${view.id}`)).json());
+      if (view.state === 'running') running.push(view);
+    }
+    assert.deepEqual([view.state, view.result?.added.length], ['done', 30]);
+    const stages = running.filter((seen) => seen.phase === 'stage');
+    assert.ok(stages.length > 0, `a poll saw a stage before the end (phases seen: ${[...new Set(running.map((seen) => seen.phase))].join(', ')})`);
+    for (const seen of stages) if (seen.stageDocuments) assert.equal(seen.stageDocuments.total, 30);
+  });
+});
+
+test('the analysis: served with its revision as ETag, 304 while unchanged, compressed when asked, new after an import', async () => {
+  await withApp(async (app) => {
+    const id = await newCase(app, 'Cached');
+    assert.equal((await app.request(`/api/cases/${id}/documents`, jsonPost({ text: FERRY, outlet: 'Tallmoor Post' }))).status, 200);
+    const plain = await app.request(`/api/cases/${id}/analysis`);
+    const etag = plain.headers.get('ETag')!;
+    assert.match(etag, /^"analysis-r\d+-c[^"]+"$/);
+    assert.deepEqual([plain.headers.get('Cache-Control'), plain.headers.get('Vary'), plain.headers.get('Content-Encoding')], ['no-cache', 'Accept-Encoding', null]);
+    const text = await plain.text();
+    AnalysisSchema.parse(JSON.parse(text));
+
+    const unchanged = await app.request(`/api/cases/${id}/analysis`, { headers: { 'If-None-Match': etag } });
+    assert.deepEqual([unchanged.status, unchanged.headers.get('ETag'), await unchanged.text()], [304, etag, '']);
+    assert.equal((await app.request(`/api/cases/${id}/analysis`, { headers: { 'If-None-Match': '"other", W/' + etag } })).status, 304, 'a list, weak forms included');
+
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+      ['br;q=0, gzip;q=0.5', 'gzip', gunzipSync],
+    ] as const) {
+      const packed = await app.request(`/api/cases/${id}/analysis`, { headers: { 'Accept-Encoding': accept } });
+      assert.equal(packed.headers.get('Content-Encoding'), encoding, accept);
+      assert.equal(decode(Buffer.from(await packed.arrayBuffer())).toString('utf8'), text, accept);
+      assert.notEqual(packed.headers.get('ETag'), etag, 'another coding is another representation');
+      // Any coding of this revision validates any other.
+      assert.equal((await app.request(`/api/cases/${id}/analysis`, { headers: { 'If-None-Match': packed.headers.get('ETag')! } })).status, 304);
+    }
+    assert.equal((await app.request(`/api/cases/${id}/analysis`, { headers: { 'Accept-Encoding': 'identity, br;q=0' } })).headers.get('Content-Encoding'), null);
+
+    assert.equal((await app.request(`/api/cases/${id}/documents`, jsonPost({ text: BRIDGE, outlet: 'Harbour Herald' }))).status, 200);
+    const changed = await app.request(`/api/cases/${id}/analysis`, { headers: { 'If-None-Match': etag } });
+    assert.equal(changed.status, 200);
+    assert.notEqual(changed.headers.get('ETag'), etag);
+    assert.equal(AnalysisSchema.parse(await changed.json()).documents.length, 2);
   });
 });
 

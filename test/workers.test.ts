@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { addToCase, analyze, openStore, type Analysis, type ProgressEvent } from '../src/index.js';
 import { emptyMeta, type Doc } from '../src/document.js';
 import { preparePipeline, runPipeline } from '../src/pipeline.js';
-import { DocumentPool, documentPool, runPipelineThreaded } from '../src/workers/index.js';
+import { DocumentPool, documentPool, runPipelineThreaded, runPipelineYielding } from '../src/workers/index.js';
 
 const story = new URL('../examples/sample-story', import.meta.url).pathname;
 const seeds = new URL('../../shared/seeds', import.meta.url).pathname;
@@ -72,6 +72,24 @@ test('a stage that throws on one document on a worker is a message on that docum
   assert.ok(threaded.docs[1]!.messages.some((message) => message.rule === 'clean/failed'));
   assert.deepEqual(threaded.docs, inThread.docs);
   assert.deepEqual(threaded.messages, inThread.messages);
+});
+
+test('the pipeline run in steps gives what it gives in one go, and the event loop turns between stages', async () => {
+  const input = SHORT.map((text, i) => doc(`velmora-${i + 1}`, text));
+  const prepared = preparePipeline();
+  const told: string[] = [];
+  let turns = 0;
+  let counting = true;
+  const count = () => {
+    turns++;
+    if (counting) setImmediate(count);
+  };
+  setImmediate(count);
+  const stepped = await runPipelineYielding(input, prepared, (stage) => told.push(stage));
+  counting = false;
+  assert.deepEqual(stepped, runPipeline(input, prepared));
+  assert.deepEqual(told, prepared.map(({ stage }) => stage.name));
+  assert.ok(turns >= prepared.length - 1, `the loop turned ${turns} times over ${prepared.length} stages`);
 });
 
 test('progress counts documents through the per-document stages, then tells each corpus stage once', async () => {

@@ -4,26 +4,32 @@
  * (src/store) and the report renderer. Built on hono, whose router and request helpers are small
  * and run in-process (`app.request(...)`) for tests.
  *
- * better-sqlite3 and the pipeline are synchronous: a request that imports or analyses holds the
- * event loop while it works (the analysis of a large case for seconds); every other request
- * waits meanwhile. Imports into one case are taken in turn here, so the second waits for the
- * first instead of analysing the case twice. An import can also run as a job that the client
+ * An import keeps the event loop mostly free: its per-document stages run on the worker pool
+ * (src/workers) whatever its size, and the corpus stages, which run here, let the loop turn
+ * between stages; each stage itself (and better-sqlite3) still holds it while it works. Imports
+ * into one case are taken in turn here, so the second waits for the first instead of analysing
+ * the case twice. An import can also run as a job that the client
  * follows (imports.ts); the web UI's files are served at `/` (static.ts).
  */
 import { timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { Analysis } from '../contract.js';
+import { GENERATOR_VERSION } from '../assemble.js';
+import { CONTRACT_VERSION, type Analysis } from '../contract.js';
 import type { Message } from '../document.js';
 import { CrosscheckError, type CrosscheckErrorCode } from '../errors.js';
 import { fetchInputs, type PrivateNetworkAllowance } from '../fetch/index.js';
 import { formatOfPath, type InlineArticle } from '../read/index.js';
 import { renderReport } from '../report/index.js';
-import { addToCase, caseAnalysis, type CaseInfo, type CaseStore } from '../store/index.js';
+import { addToCase, caseAnalysisText, type CaseInfo, type CaseStore } from '../store/index.js';
 import { isCaseId, sha256 } from '../store/names.js';
+import { documentPool } from '../workers/index.js';
 import { IMPORT_ID_PATTERN, KEEP_FINISHED_MINUTES, importJobs, type ImportProgress, type JobFailure } from './imports.js';
 import { openApiDocument } from './openapi.js';
 import { CreateCaseRequestSchema, DocumentInputSchema, DocumentListSchema, type DocumentInput, type ImportSummary } from './schemas.js';
@@ -56,10 +62,17 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** The built web UI served at `/`. Default: dist/web in the package. */
   webRoot?: string;
+  /**
+   * Worker threads for an import's per-document stages, however small the import. Default: one
+   * per core. The workers stay warm between imports, and the event loop stays free to answer.
+   */
+  threads?: number;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_MAX_DOCUMENTS = 1_000;
+/** How long a server keeps an idle worker thread (and the models it loaded). */
+export const SERVER_WORKER_IDLE_MINUTES = 30;
 
 class ApiError extends Error {
   constructor(
@@ -94,6 +107,11 @@ export function createApp(options: AppOptions): Hono {
   const { store } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxDocuments = options.maxDocuments ?? DEFAULT_MAX_DOCUMENTS;
+  const threads = options.threads ?? availableParallelism();
+  // An analyst's imports come minutes apart: workers that have loaded their models are kept for
+  // them (a cold start made a 60-article import take 10 s instead of 2 s on two cores).
+  const pool = documentPool();
+  pool.idleMs = Math.max(pool.idleMs, SERVER_WORKER_IDLE_MINUTES * 60_000);
   const inTurn = turnTaker();
   const analyses = analysisCache(store);
   const app = new Hono();
@@ -150,7 +168,7 @@ export function createApp(options: AppOptions): Hono {
       // A DELETE taken in turn before this import leaves nothing to add to (addToCase would make a new case).
       if (!(await store.getCase(found.id))) throw new CrosscheckError('CASE_NOT_FOUND', `There is no case with id ${found.id}.`);
       onProgress?.({ phase: 'reading' });
-      return addToCase(store, found.id, inputs, { maxBytes: maxBodyBytes, ...(onProgress ? { onProgress } : {}) });
+      return addToCase(store, found.id, inputs, { maxBytes: maxBodyBytes, threads, ...(onProgress ? { onProgress } : {}) });
     });
     const added = new Set(result.added.map((doc) => doc.id));
     return {
@@ -201,14 +219,24 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/cases/:id/analysis', async (c) => {
     const found = await caseOf(c);
-    return c.body((await analyses.of(found)).json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    const encoding = chosenEncoding(c.req.header('Accept-Encoding'));
+    // Clients keep the analysis and ask whether it changed: it changes only with the case's revision.
+    const headers: Record<string, string> = { 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+    if (stillFresh(c.req.header('If-None-Match'), found.revision)) return c.body(null, 304, { ...headers, ETag: analysisTag(found.revision, encoding) });
+    const { body, etag } = await analyses.served(found, encoding);
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+      ...headers,
+      ETag: etag,
+      'Content-Type': 'application/json; charset=utf-8',
+      ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+    });
   });
 
   app.get('/api/cases/:id/report', async (c) => {
     const format = c.req.query('format') ?? 'html';
     if (format !== 'html' && format !== 'md') throw new ApiError(400, 'INVALID_REQUEST', `A report's format is html or md, not ${JSON.stringify(format)}.`);
     const found = await caseOf(c);
-    const report = renderReport((await analyses.of(found)).analysis, format);
+    const report = renderReport(await analyses.analysis(found), format);
     return c.body(report, 200, { 'Content-Type': format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8' });
   });
 
@@ -233,36 +261,127 @@ function bearer(token: string) {
   };
 }
 
-const CACHED_ANALYSES = 8;
+/** Bytes of analyses (as sent, in every encoding made) the server keeps at most; the one last served is always kept. */
+const CACHED_ANALYSIS_BYTES = 96 * 2 ** 20;
+
+/** Content codings the server compresses an analysis with, in the order it prefers them. */
+const ENCODINGS = ['br', 'gzip'] as const;
+type Encoding = (typeof ENCODINGS)[number] | 'identity';
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/** Quick settings: 10 MB of JSON takes well under a second either way and shrinks some twentyfold. */
+const COMPRESS: Record<Exclude<Encoding, 'identity'>, (bytes: Uint8Array) => Promise<Uint8Array>> = {
+  br: (bytes) => brotli(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } }),
+  gzip: (bytes) => gzipped(bytes, { level: 6 }),
+};
+
+interface CachedAnalysis {
+  revision: number;
+  /** The analysis' JSON as UTF-8, as the store keeps it. */
+  json: Uint8Array;
+  /** Compressed copies, each made once, on the first request that accepts its coding. */
+  encoded: Map<Encoding, Promise<Uint8Array>>;
+  bytes: number;
+}
 
 /**
- * The analyses last served, as objects and as encoded JSON, for the case revision they belong to. The
- * store's saved copy costs a read, a parse and a serialisation on every request (some 20 ms for
- * 50 articles); a case's revision changes with every import, from this server or any other
- * process, so a kept one is never served stale.
+ * The analyses last served, as the store's JSON text (never parsed to be served) and compressed,
+ * for the case revision they belong to. A case's revision changes with every import, from this
+ * server or any other process, so a kept one is never served stale; its ETag names the revision
+ * and the versions of the contract and of the generator, which together fix the analysis.
  */
 function analysisCache(store: CaseStore) {
-  const kept = new Map<string, { revision: number; analysis: Analysis; json: Uint8Array<ArrayBuffer> }>();
+  const kept = new Map<string, CachedAnalysis>();
+
+  function fitBudget(): void {
+    let total = [...kept.values()].reduce((sum, entry) => sum + entry.bytes, 0);
+    // A Map iterates in insertion order and hits are re-inserted: the first key is the least recently used.
+    for (const [id, entry] of kept) {
+      if (total <= CACHED_ANALYSIS_BYTES || kept.size === 1) break;
+      kept.delete(id);
+      total -= entry.bytes;
+    }
+  }
+
+  async function entryOf(found: CaseInfo): Promise<CachedAnalysis> {
+    const hit = kept.get(found.id);
+    kept.delete(found.id);
+    if (hit?.revision === found.revision) {
+      kept.set(found.id, hit);
+      return hit;
+    }
+    // Made at or after `found.revision`, so never older than the revision it is kept for.
+    const json = new TextEncoder().encode(await caseAnalysisText(store, found.id));
+    const entry: CachedAnalysis = { revision: found.revision, json, encoded: new Map(), bytes: json.byteLength };
+    kept.set(found.id, entry);
+    fitBudget();
+    return entry;
+  }
+
   return {
-    async of(found: CaseInfo): Promise<{ analysis: Analysis; json: Uint8Array<ArrayBuffer> }> {
-      const hit = kept.get(found.id);
-      kept.delete(found.id);
-      if (hit?.revision === found.revision) {
-        kept.set(found.id, hit);
-        return hit;
+    /** The analysis as JSON bytes in the coding asked for, with the validator of this revision. */
+    async served(found: CaseInfo, encoding: Encoding): Promise<{ body: Uint8Array; etag: string }> {
+      const entry = await entryOf(found);
+      const etag = analysisTag(found.revision, encoding);
+      if (encoding === 'identity') return { body: entry.json, etag };
+      let made = entry.encoded.get(encoding);
+      if (!made) {
+        made = COMPRESS[encoding](entry.json);
+        entry.encoded.set(encoding, made);
+        made.then(
+          (body) => {
+            entry.bytes += body.byteLength;
+            fitBudget();
+          },
+          () => entry.encoded.delete(encoding),
+        );
       }
-      // Made at or after `found.revision`, so never older than the revision it is kept for.
-      const analysis = await caseAnalysis(store, found.id);
-      const entry = { revision: found.revision, analysis, json: new TextEncoder().encode(JSON.stringify(analysis)) };
-      kept.set(found.id, entry);
-      // A Map iterates in insertion order and hits are re-inserted: the first key is the least recently used.
-      if (kept.size > CACHED_ANALYSES) kept.delete(kept.keys().next().value!);
-      return entry;
+      return { body: await made, etag };
+    },
+    /** The analysis as an object, parsed from the kept JSON (for reports, which are rarer). */
+    async analysis(found: CaseInfo): Promise<Analysis> {
+      return JSON.parse(new TextDecoder().decode((await entryOf(found)).json)) as Analysis;
     },
     forget(caseId: string): void {
       kept.delete(caseId);
     },
   };
+}
+
+/**
+ * A strong validator per revision and coding (a compressed body is another representation); the
+ * codings of one revision match each other in `If-None-Match`, which compares weakly.
+ */
+function analysisTag(revision: number, encoding: Encoding): string {
+  return `"${analysisTagBase(revision)}${encoding === 'identity' ? '' : `-${encoding}`}"`;
+}
+
+function analysisTagBase(revision: number): string {
+  return `analysis-r${revision}-c${CONTRACT_VERSION}-g${GENERATOR_VERSION}`;
+}
+
+/** True when `If-None-Match` names this revision's analysis in any coding (or is `*`). */
+function stillFresh(ifNoneMatch: string | undefined, revision: number): boolean {
+  if (ifNoneMatch === undefined) return false;
+  const base = analysisTagBase(revision);
+  return ifNoneMatch.split(',').some((tag) => {
+    const opaque = tag.trim().replace(/^W\//, '');
+    return opaque === '*' || [undefined, ...ENCODINGS].some((encoding) => opaque === `"${base}${encoding ? `-${encoding}` : ''}"`);
+  });
+}
+
+/** The coding to send, from `Accept-Encoding`: the server's preferred one the client accepts (q > 0), else none. */
+function chosenEncoding(acceptEncoding: string | undefined): Encoding {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [name, ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    if (!name) continue;
+    const q = params.map((param) => /^q=([\d.]+)$/.exec(param)?.[1]).find((value) => value !== undefined);
+    accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  return ENCODINGS.find((encoding) => (accepted.get(encoding) ?? accepted.get('*') ?? 0) > 0) ?? 'identity';
 }
 
 /** Runs work for one key after the work queued before it for that key has ended, however it ended. */

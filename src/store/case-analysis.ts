@@ -11,8 +11,8 @@ import { GENERATOR_VERSION, assembleAnalysis } from '../assemble.js';
 import { CONTRACT_VERSION, type Analysis } from '../contract.js';
 import type { Doc, Message } from '../document.js';
 import { CrosscheckError } from '../errors.js';
-import { preparePipeline, runPipeline, type StageOptions } from '../pipeline.js';
-import { checkThreads, runPipelineThreaded } from '../workers/index.js';
+import { preparePipeline, type PreparedStage, type StageOptions } from '../pipeline.js';
+import { checkThreads, runPipelineThreaded, runPipelineYielding } from '../workers/index.js';
 import { readInputs, type ArticleInput } from '../read/index.js';
 import { sha256 } from './names.js';
 import type { CaseInfo, CaseStore, DocumentResults, NewDocument, StoredDocument } from './types.js';
@@ -126,9 +126,7 @@ function originalOf(input: ArticleInput, source: string, cwd: string, cache: Map
  */
 export async function caseAnalysis(store: CaseStore, caseId: string, options: CaseAnalysisOptions = {}): Promise<Analysis> {
   const prepared = preparePipeline(options.stages);
-  const key = sha256(JSON.stringify([GENERATOR_VERSION, CONTRACT_VERSION, prepared.map(({ stage, options: stageOptions }) => [stage.name, stageOptions])]));
-  const { revision, documents } = await store.listDocuments(caseId);
-  const inputHash = sha256(JSON.stringify([key, documents.map((doc) => doc.digest)]));
+  const { key, revision, documents, inputHash } = await analysisInput(store, caseId, prepared);
   const saved = await store.loadAnalysis(caseId, inputHash);
   if (saved) return saved.analysis;
 
@@ -146,9 +144,27 @@ export async function caseAnalysis(store: CaseStore, caseId: string, options: Ca
   if (made.size > 0) await store.saveDocumentResults(caseId, key, made);
 
   const ready = docs.map((doc) => ({ ...doc, ...(cached.get(doc.id) ?? made.get(doc.id)) }));
-  const run = runPipeline(ready, prepared.slice(split), progress(split));
+  const run = await runPipelineYielding(ready, prepared.slice(split), progress(split));
   const analysis = assembleAnalysis({ docs: run.docs, corpus: run.corpus, messages: [...fresh.messages, ...run.messages] }, []);
   // False when another import added documents meanwhile: its own analysis will include them.
   await store.saveAnalysis(caseId, revision, inputHash, analysis);
   return analysis;
+}
+
+/**
+ * `caseAnalysis` as JSON text: the saved text itself when it is current, so that a server can
+ * send it without parsing and serialising 10 MB again.
+ */
+export async function caseAnalysisText(store: CaseStore, caseId: string, options: CaseAnalysisOptions = {}): Promise<string> {
+  const { inputHash } = await analysisInput(store, caseId, preparePipeline(options.stages));
+  const saved = await store.savedAnalysisText(caseId, inputHash);
+  return saved ? saved.text : JSON.stringify(await caseAnalysis(store, caseId, options));
+}
+
+/** What an analysis is made from: the pipeline (its key) and the case's documents (with the pipeline, the input hash). */
+async function analysisInput(store: CaseStore, caseId: string, prepared: readonly PreparedStage[]) {
+  const key = sha256(JSON.stringify([GENERATOR_VERSION, CONTRACT_VERSION, prepared.map(({ stage, options: stageOptions }) => [stage.name, stageOptions])]));
+  const { revision, documents } = await store.listDocuments(caseId);
+  const inputHash = sha256(JSON.stringify([key, documents.map((doc) => doc.digest)]));
+  return { key, revision, documents, inputHash };
 }

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { STORE_FILE } from './data-dir.js';
 import type { CaseStore } from './types.js';
 
-export type { CaseInfo, CaseStore, DocumentResults, ImportResult, NewDocument, SavedAnalysis, StoredDocument } from './types.js';
+export type { CaseInfo, CaseStore, DocumentResults, ImportResult, NewDocument, SavedAnalysis, SavedAnalysisText, StoredDocument } from './types.js';
 export { resolveDataDir } from './data-dir.js';
-export { addToCase, caseAnalysis } from './case-analysis.js';
+export { addToCase, caseAnalysis, caseAnalysisText } from './case-analysis.js';
 export type { AddOptions, AddResult } from './case-analysis.js';
 
 /**

@@ -35,7 +35,7 @@ import type { Analysis } from '../contract.js';
 import { CrosscheckError } from '../errors.js';
 import { STORE_FILE } from './data-dir.js';
 import { allocateDocumentId, contentKey, isCaseId, newCaseId, normaliseCaseName, sha256 } from './names.js';
-import type { CaseInfo, CaseStore, DocumentResults, ImportResult, NewDocument, SavedAnalysis, StoredDocument } from './types.js';
+import type { CaseInfo, CaseStore, DocumentResults, ImportResult, NewDocument, SavedAnalysis, SavedAnalysisText, StoredDocument } from './types.js';
 
 
 /** How long a write waits for another process's write to finish before it gives up. */
@@ -338,6 +338,13 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async loadAnalysis(caseId: string, inputHash?: string): Promise<SavedAnalysis | null> {
+    const saved = await this.savedAnalysisText(caseId, inputHash);
+    if (!saved) return null;
+    const { text, ...rest } = saved;
+    return { ...rest, analysis: JSON.parse(text) as Analysis };
+  }
+
+  async savedAnalysisText(caseId: string, inputHash?: string): Promise<SavedAnalysisText | null> {
     return read(() => {
       const row = (
         inputHash === undefined
@@ -346,7 +353,7 @@ export class SqliteCaseStore implements CaseStore {
       ) as
         | { revision: number; input_hash: string; analysis: string; saved: string }
         | undefined;
-      return row ? { revision: row.revision, inputHash: row.input_hash, analysis: JSON.parse(row.analysis) as Analysis, saved: row.saved } : null;
+      return row ? { revision: row.revision, inputHash: row.input_hash, text: row.analysis, saved: row.saved } : null;
     });
   }
 

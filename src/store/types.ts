@@ -72,6 +72,9 @@ export interface SavedAnalysis {
   saved: string;
 }
 
+/** A saved analysis as the JSON text the store keeps (`JSON.stringify` of the analysis), for serving it unparsed. */
+export type SavedAnalysisText = Omit<SavedAnalysis, 'analysis'> & { text: string };
+
 export interface CaseStore {
   /** Where the store lives, for messages ("in ~/.local/share/crosscheck"). */
   readonly location: string;
@@ -107,6 +110,8 @@ export interface CaseStore {
   saveAnalysis(caseId: string, revision: number, inputHash: string, analysis: Analysis): Promise<boolean>;
   /** The saved analysis; with `inputHash`, only when it was made from that input (a stale one is not even read). */
   loadAnalysis(caseId: string, inputHash?: string): Promise<SavedAnalysis | null>;
+  /** `loadAnalysis` without the parse: the analysis as its JSON text. */
+  savedAnalysisText(caseId: string, inputHash?: string): Promise<SavedAnalysisText | null>;
 
   close(): Promise<void>;
 }

@@ -1,15 +1,17 @@
 /**
  * Where the pipeline runs: the per-document stages at the head of the pipeline on the
  * process's pool of worker threads (one per core), the corpus stages after them on the calling
- * thread. The result is the one `runPipeline` gives on one thread, whatever the number of threads.
+ * thread, which gets its event loop back between stages. The result is the one `runPipeline`
+ * gives on one thread, whatever the number of threads.
  *
  * A small input runs wholly on the calling thread, since starting workers and loading their
- * models costs more than it saves (see START_WORKERS_AT).
+ * models costs more than it saves (see START_WORKERS_AT), unless the caller asks for threads (a
+ * server does, to keep its event loop free).
  */
 import { availableParallelism } from 'node:os';
 import type { Doc } from '../document.js';
 import { CrosscheckError } from '../errors.js';
-import { PIPELINE, runPipeline, type PipelineRun, type PreparedStage } from '../pipeline.js';
+import { PIPELINE, pipelineSteps, type PipelineRun, type PreparedStage } from '../pipeline.js';
 import { DocumentPool } from './pool.js';
 
 export { DocumentPool } from './pool.js';
@@ -65,7 +67,7 @@ export async function runPipelineThreaded(input: readonly Doc[], prepared: reado
   const perDocument = prepared.slice(0, split);
   const pool = documentPool();
   const threads = threadsFor(input, perDocument, options.threads, pool.size > 0);
-  if (threads === 1) return runPipeline(input, prepared, options.onStage);
+  if (threads === 1) return runPipelineYielding(input, prepared, options.onStage);
 
   const done = perDocument.map(() => 0);
   let told = '';
@@ -90,7 +92,20 @@ export async function runPipelineThreaded(input: readonly Doc[], prepared: reado
     },
   );
   const docs = input.map((doc, i) => ({ ...doc, ...outcomes[i]! }));
-  return runPipeline(docs, prepared.slice(split), (stage, index) => options.onStage?.(stage, split + index, prepared.length));
+  return runPipelineYielding(docs, prepared.slice(split), (stage, index) => options.onStage?.(stage, split + index, prepared.length));
+}
+
+/**
+ * `runPipeline` on the calling thread, letting the event loop turn between stages: a server
+ * answers its other requests (an import's progress) while the corpus stages run one after another.
+ */
+export async function runPipelineYielding(input: readonly Doc[], prepared: readonly PreparedStage[], onStage?: (stage: string, index: number, total: number) => void): Promise<PipelineRun> {
+  const steps = pipelineSteps(input, prepared, onStage);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise(setImmediate);
+  }
 }
 
 function threadsFor(input: readonly Doc[], perDocument: readonly PreparedStage[], asked: number | undefined, warm: boolean): number {

@@ -73,7 +73,8 @@ const BATCHES_PER_WORKER = 8;
 
 export class DocumentPool {
   private readonly entry: URL;
-  private readonly idleMs: number;
+  /** How long an idle worker lives, in milliseconds; a change applies from the next time a worker goes idle. */
+  idleMs: number;
   private readonly maxOldGenerationSizeMb: number;
   private readonly workers = new Set<PoolWorker>();
   private readonly queue: Batch[] = [];

@@ -176,6 +176,19 @@ export function storeSuite(name: string, open: OpenStore): void {
     });
   });
 
+  test(`${name}: the saved analysis as text is its JSON, under the same conditions as loadAnalysis`, async () => {
+    await withStore(open, async (store) => {
+      const made = await store.createCase('Analysis text');
+      const { revision } = await store.importDocuments(made.id, [newDocument('a', 'Alpha.')]);
+      assert.equal(await store.savedAnalysisText(made.id), null);
+      await store.saveAnalysis(made.id, revision, 'hash-1', fakeAnalysis('one'));
+      const saved = await store.savedAnalysisText(made.id, 'hash-1');
+      assert.deepEqual(saved && { ...saved, saved: typeof saved.saved }, { revision, inputHash: 'hash-1', text: JSON.stringify(fakeAnalysis('one')), saved: 'string' });
+      assert.equal((await store.savedAnalysisText(made.id))?.text, saved?.text);
+      assert.equal(await store.savedAnalysisText(made.id, 'hash-other'), null);
+    });
+  });
+
   test(`${name}: deleting a case deletes its documents, results and analysis, and no other case's`, async () => {
     await withStore(open, async (store) => {
       const doomed = await store.createCase('Doomed');
