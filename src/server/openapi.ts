@@ -114,7 +114,22 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/cases/{id}/analysis': {
         parameters: [caseId],
-        get: { operationId: 'caseAnalysis', summary: "The case's analysis (the contract)", responses: { '200': { description: 'The analysis', content: json('Analysis') }, ...withCase } },
+        get: {
+          operationId: 'caseAnalysis',
+          summary: "The case's analysis (the contract)",
+          description:
+            'Sent with a strong ETag for the case revision (and the coding); `If-None-Match` with it answers 304. Compressed with br or gzip when `Accept-Encoding` allows, made once per revision.',
+          parameters: [{ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } }],
+          responses: {
+            '200': {
+              description: 'The analysis',
+              headers: { ETag: { schema: { type: 'string' } }, 'Content-Encoding': { schema: { type: 'string', enum: ['br', 'gzip'] } } },
+              content: json('Analysis'),
+            },
+            '304': { description: 'The analysis named by If-None-Match is still current' },
+            ...withCase,
+          },
+        },
       },
       '/api/cases/{id}/report': {
         parameters: [caseId, { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['html', 'md'], default: 'html' } }],
