@@ -89,7 +89,9 @@ export function assembleQuotes(docs: readonly Doc[], entities: readonly Entity[]
   // Each document's own mentions, indexed once, so a quote looks at its document only.
   const locator = new EntityLocator(entities);
   return docs.flatMap((doc) => {
-    return (doc.results.quotes?.quotes ?? []).map(({ speakerAntecedent, ...quote }) => {
+    return (doc.results.quotes?.quotes ?? []).map(({ speakerAntecedent, speakerGroup, ...quote }) => {
+      // Several named actors speaking together are no one entity: the mention's longest name is one member.
+      if (speakerGroup) return { ...quote, doc: doc.id, speaker: { ...quote.speaker, entity: null, affiliation: null } };
       // A role the identity stage tied to a person across the corpus ("the Environment
       // Ministry's spokesman" → Jan Oller) outranks the quote stage's local guess.
       const role = quote.speaker.mention ? personByRole(locator, doc.id, quote.speaker.mention) : null;

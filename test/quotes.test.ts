@@ -384,3 +384,75 @@ test('the kind of an attribution is read from its cue and source; the speech opt
   const all = extractQuotes(input).quotes;
   assert.deepEqual(all.map((quote) => quote.attribution), ['belief', 'speech']);
 });
+
+test('coordinated cues with one subject are two attributions; "and" followed by a mere verb is not', () => {
+  // text, then every attribution as [source as written, cue, content]
+  const cases: [string, [string, string, string][]][] = [
+    ['The harbour master, Ines Vold, said the quay would reopen and called the delay “unavoidable”.', [
+      ['The harbour master, Ines Vold', 'said', 'the quay would reopen'],
+      ['The harbour master, Ines Vold', 'called', 'the delay “unavoidable”'],
+    ]],
+    ['The port board said the crane was safe and added that repairs would start in May.', [
+      ['The port board', 'said', 'the crane was safe'],
+      ['The port board', 'added', 'that repairs would start in May'],
+    ]],
+    ['Mayor Ada Rimm said the deal was fair and later warned that the vote would be close.', [
+      ['Mayor Ada Rimm', 'said', 'the deal was fair'],
+      ['Mayor Ada Rimm', 'warned', 'that the vote would be close'],
+    ]],
+    ['Rimm says the pier is safe and insists the repairs can wait.', [
+      ['Rimm', 'says', 'the pier is safe'],
+      ['Rimm', 'insists', 'the repairs can wait'],
+    ]],
+    ['The guild said fuel prices rose and added pressure on small crews.', [['The guild', 'said', 'fuel prices rose and added pressure on small crews']]],
+    ['Piet Lorn said the crews and the owners agreed.', [['Piet Lorn', 'said', 'the crews and the owners agreed']]],
+  ];
+  for (const [text, expected] of cases) {
+    const doc = analyse(text);
+    const found = (doc.results.quotes?.quotes ?? []).map((quote) => [slice(doc, quote.speaker.mention), slice(doc, quote.cue), slice(doc, quote.content)]);
+    assert.deepEqual(found, expected, text);
+  }
+});
+
+test('named actors speaking together are the group, with no one entity; holding back is not an attribution', () => {
+  // text, content fragment, speaker name, role, or no attribution with that content (undefined)
+  const cases: [string, string, string | undefined, string | null][] = [
+    ['The towns of Kell and Amsby said the ferry plan was rushed.', 'was rushed', 'Kell and Amsby', 'The towns of Kell and Amsby'],
+    ['Kell, Amsby and Dorn said the ferry plan was rushed.', 'was rushed', 'Kell, Amsby and Dorn', null],
+    ['The spokesman for Kell and Amsby said the ferry plan was rushed.', 'was rushed', 'The spokesman for Kell and Amsby', 'The spokesman for Kell and Amsby'],
+    ['The towns of Kell and Amsby have stopped short of backing the plan.', 'backing the plan', undefined, null],
+    ['The towns of Kell and Amsby stopped short of backing the plan. They called for a joint survey.', 'a joint survey', 'Kell and Amsby', null],
+  ];
+  for (const [text, fragment, name, role] of cases) {
+    const doc = analyse(text);
+    const quote = quoteWith(doc, fragment);
+    if (name === undefined) {
+      assert.equal(quote, undefined, text);
+      continue;
+    }
+    assert.ok(quote, text);
+    assert.deepEqual({ name: quote.speaker.name, role: quote.speaker.role }, { name, role }, text);
+    assert.equal(quote.speakerGroup, name !== 'The spokesman for Kell and Amsby', text);
+  }
+});
+
+test('a source mention keeps its relative clause and the body it belongs to; content leaves out the one told', () => {
+  // text, cue, then source as written, speaker name, content
+  const cases: [string, string, string, string, string][] = [
+    ['Peter Vold, a lawyer for the guild, who has fought the port board for years, said the deal was unlawful.', 'said', 'Peter Vold, a lawyer for the guild, who has fought the port board for years', 'Peter Vold', 'the deal was unlawful'],
+    ['The Commission on Harbour Safety says the crane was faulty.', 'says', 'The Commission on Harbour Safety', 'The Commission on Harbour Safety', 'the crane was faulty'],
+    ['Mira Holt on Monday said the quay was safe.', 'said', 'Mira Holt', 'Mira Holt', 'the quay was safe'],
+    ['Ada Rimm told the Harbour Gazette on Friday that the pier would reopen.', 'told', 'Ada Rimm', 'Ada Rimm', 'that the pier would reopen'],
+    ['The guild warned members to avoid the quay that was damaged.', 'warned', 'The guild', 'The guild', 'members to avoid the quay that was damaged'],
+  ];
+  for (const [text, cue, source, name, content] of cases) {
+    const doc = analyse(text);
+    const quote = doc.results.quotes?.quotes.find((q) => slice(doc, q.cue) === cue);
+    assert.ok(quote, `${text}: no attribution with the cue "${cue}"`);
+    assert.deepEqual({ source: slice(doc, quote.speaker.mention), name: quote.speaker.name, content: slice(doc, quote.content) }, { source, name, content }, text);
+  }
+  // A relative clause with an attribution of its own is that attribution's, not the mention's.
+  const doc = analyse('Dockworkers from the Port Union, who say the cranes were never inspected, welcomed the review.');
+  const welcomed = doc.results.quotes?.quotes.find((q) => slice(doc, q.cue) === 'welcomed');
+  assert.ok(welcomed && !slice(doc, welcomed.speaker.mention)!.includes('cranes'));
+});

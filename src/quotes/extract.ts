@@ -48,6 +48,8 @@ export interface ExtractedQuote {
   cue: Span | null;
   speaker: { name: string | null; role: string | null; mention: Span | null };
   speakerAntecedent: Span | null;
+  /** The speaker is several named actors at once ("Brenna and Ostport"): no one entity stands for it. */
+  speakerGroup: boolean;
   channel: Found | null;
   via: Found | null;
   /** Index (into the result) of the quote this one continues. */
@@ -71,6 +73,8 @@ interface Draft {
   hearsay?: boolean;
   /** Set on the second piece of "“A,” he said, “B.”": it carries on the draft just before it. */
   splitOff?: boolean;
+  /** The source with the relative clause that `source` leaves out, when it is to be the mention. */
+  sourceWhole?: Span;
 }
 
 /**
@@ -315,6 +319,63 @@ export interface ExtractOptions {
 const BARE_NAME = /^(?:[Tt]he\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,4}[.,]?$/u;
 
 /** A refusal on the record: "declined to comment", "refused to say". */
+/** Verbs that report speech with any complement, so "and warned the vote …" is a second report, not more content. */
+const CLAUSE_CUES = new Set('said says insisted insists argued argues claimed claims stated states warned warns maintained maintains'.split(' '));
+/** Adverbs that may stand between "and" and a second cue: "and later added". */
+const CUE_ADVERBS = new Set(['also', 'later', 'then', 'further', 'again']);
+
+/** "past" for said/added, "present" for says/adds, "participle" for saying: coordinated cues share it. */
+function cueForm(word: string): 'past' | 'present' | 'participle' {
+  if (word.endsWith('ing')) return 'participle';
+  return /[^s]s$/u.test(word) ? 'present' : 'past';
+}
+
+/**
+ * "X said it would cut the timetable and called the strike “regrettable”": a second cue
+ * coordinated with the first, with no subject of its own, starts a second attribution with the
+ * same source; the first content stops before "and". The second verb counts as a cue only when
+ * it has the first one's tense and what follows reads as something said (a "that" clause, words
+ * in quotation marks, a colon, or a verb that reports whatever follows), so "said prices rose
+ * and added pressure on families" stays one report.
+ */
+function withCoordinatedCues(text: string, tokens: readonly Token[], drafts: Draft[], quoted: (i: number) => boolean): Draft[] {
+  const out: Draft[] = [];
+  for (const draft of drafts) {
+    out.push(draft);
+    let current = draft;
+    while (current.cue && current.source && current.contents.length > 0) {
+      const firstCue = text.slice(current.cue.start, current.cue.end).toLowerCase().split(/\s+/u).pop() ?? '';
+      const piece = current.contents[current.contents.length - 1]!;
+      const from = tokenAt(tokens, piece.start);
+      let split: { and: number; cue: Span; content: Span } | null = null;
+      for (let k = from + 1; k < tokens.length && tokens[k]!.end <= piece.end && !split; k++) {
+        if (tokenText(text, tokens, k).toLowerCase() !== 'and' || quoted(k)) continue;
+        let verb = k + 1;
+        if (CUE_ADVERBS.has(tokenText(text, tokens, verb).toLowerCase())) verb++;
+        const word = tokenText(text, tokens, verb).toLowerCase();
+        const isCall = /^call(?:s|ed)?$/u.test(word);
+        if (!(SPEECH_CUES.has(word) || isCall) || cueForm(word) !== cueForm(firstCue) || !(SPEECH_CUES.has(firstCue) || CUE_VERBS.has(firstCue))) continue;
+        let contentAt = verb + 1;
+        const next = tokenText(text, tokens, contentAt).toLowerCase();
+        if (isCall && (next === 'for' || next === 'on')) contentAt++;
+        const rest = { start: tokens[contentAt]?.start ?? piece.end, end: piece.end };
+        if (rest.start >= rest.end) continue;
+        const restText = text.slice(rest.start, rest.end);
+        const saysSomething = isCall ? contentAt > verb + 1 || /[“"]/u.test(restText) : next === 'that' || /^[,:]/u.test(next) || /[“"]/u.test(restText) || CLAUSE_CUES.has(word);
+        if (!saysSomething) continue;
+        const cue = { start: tokens[verb]!.start, end: tokens[contentAt - 1]!.end };
+        split = { and: k, cue, content: /^[,:]$/u.test(next) ? { start: tokens[contentAt + 1]?.start ?? rest.end, end: rest.end } : rest };
+      }
+      if (!split || split.content.start >= split.content.end) break;
+      current.contents[current.contents.length - 1] = trimSpan(text, { start: piece.start, end: tokens[split.and - 1]!.end });
+      const second: Draft = { contents: [split.content], cue: split.cue, source: current.source, sentence: current.sentence, continuation: false };
+      out.push(second);
+      current = second;
+    }
+  }
+  return out;
+}
+
 const REFUSAL = /^(?:declined|declines|declining|refused|refuses|refusing) to \p{L}+$/iu;
 
 /**
@@ -450,7 +511,8 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
       if (before) sentenceDrafts[k]!.source = before.source;
     });
     const labelled = sentenceDrafts.filter((draft) => draft.contents.length > 0 || draft.source);
-    const repaired = repairSentence(text, sentence, index, withFoundCues(text, sentence, index, labelled, (i) => insideQuote(sentence.tokens[i]!)));
+    const quotedAt = (i: number): boolean => insideQuote(sentence.tokens[i]!);
+    const repaired = repairSentence(text, sentence, index, withCoordinatedCues(text, sentence.tokens, withFoundCues(text, sentence, index, labelled, quotedAt), quotedAt));
     drafts.push(...repaired);
     if (endingContent) {
       const last = endingContent;
@@ -777,7 +839,15 @@ function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: nu
       const previous = out[out.length - 1];
       draft.source = previous?.source ?? guessSource(text, tokens, tokenIndex(draft.cue.start), draft.contents[0] ?? draft.cue);
     }
-    if (draft.source) draft.source = placeSource(text, tokens, trimMention(text, draft.source));
+    if (draft.source) {
+      const trimmed = trimMention(text, draft.source);
+      const placed = placeSource(text, tokens, trimmed);
+      const whole = placed === trimmed ? mentionWithClause(text, draft.source, trimmed) : null;
+      // A relative clause with an attribution of its own ("who say the cranes …") stays that attribution's.
+      const taken = whole && [...drafts, ...out].some((other) => other !== draft && [other.cue, other.source, ...other.contents].some((span) => span !== null && overlaps(span, { start: trimmed.end, end: whole.end })));
+      if (whole && !taken) draft.sourceWhole = whole;
+      draft.source = placed;
+    }
     // "noted in a piece for Foreign Policy: “…”": the channel before the colon is not content.
     draft.contents = draft.contents.map((piece) => {
       const lead = /^[^“”"]{1,80}?:\s*(?=[“"])/u.exec(text.slice(piece.start, piece.end));
@@ -792,6 +862,9 @@ function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: nu
         // "said in a statement on Tuesday that …": the channel is not content; the clause starts at "that".
         const channel = CHANNEL_BEFORE_THAT.exec(written);
         if (channel) return [{ start: piece.start + channel[0].length, end: piece.end }];
+        // "told MSNBC's “Morning Joe” on Friday that …": the one told is not what was told.
+        const addressee = TELLING_CUE.test(text.slice(cue.start, cue.end)) ? ADDRESSEE_BEFORE_THAT.exec(written) : null;
+        if (addressee && !/\b(?:to|is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do)\b/iu.test(addressee[0])) return [{ start: piece.start + addressee[0].length, end: piece.end }];
         // "The claim could not be verified": content that opens with a finite verb has no
         // subject of its own; the "cue" was the subject of the sentence.
         return PREDICATE_START.test(written) ? [] : [piece];
@@ -849,6 +922,10 @@ const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]+,[^\n–—]{0,40}?\s[-–—]\s+/
 /** Where the agent of a passive cue ends: "by the guild as …", "by Israel, …". */
 const PASSIVE_AGENT_END = /^(?:as|for|that|to|over|after|when|because|in|on|[,.;:!?“”"‘’(])$/iu;
 const CHANNEL_BEFORE_THAT = /^(?:in|on|at|during|via|through)\s[^“”"‘’,;:.]{1,80}?\s(?=that\s)/iu;
+/** Cues whose object is the person told, before what was told: "told reporters on Friday that …". */
+const TELLING_CUE = /(?:^|\s)(?:tell|tells|told|telling|assured|assures|informed|informs|reminded|reminds|warned|warns)$/iu;
+/** The one told, up to "that": a few words with no clause of their own. */
+const ADDRESSEE_BEFORE_THAT = /^(?:[^\s,;:.!?]+\s+){1,9}?(?=that\s)/iu;
 const PREDICATE_START = /^(?:could|would|should|can|cannot|may|might|must|will|shall|is|are|was|were|has|have|had|does|did|do)\b/iu;
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
 
@@ -946,9 +1023,14 @@ function invertedSource(text: string, tokens: readonly Token[], draft: Draft): {
 }
 
 const TRAILING_ADVERB = /(?:\s+(?:meanwhile|also|however|reportedly|previously|later|then|earlier|too|now|further|again|already|once|himself|herself|themselves|yesterday|today|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|last (?:week|month|year|night)|\w+ly))+$/iu;
-const CHANNEL_TAIL = /\s+(?:on|via|during|while|quoted|according|told|in (?:his|her|their|its|a|an|the) (?:telegram|statement|interview|speech|post|piece|letter|address))\b[\s\S]*$/iu;
+/**
+ * "on Monday", "on Telegram", "in a statement": when and where it was said. After a body or a
+ * role, "on" other than a date names the speaker ("the Commission on Presidential Debates", "the top Democrat on the
+ * panel").
+ */
+const CHANNEL_TAIL = /(?:\s+on(?=\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec|\d|(?:the|a)\s+(?:phone|radio|call|sidelines)))|(?<!\b(?:commission|committee|subcommittee|council|panel|board|institute|centre|center|forum|democrat|republican|member|expert|source|adviser|advisor|official|spokesman|spokeswoman|spokesperson|correspondent|reporter|analyst|specialist|researcher|lawyer|negotiator|envoy|rapporteur|authority|chair|chairman|chairwoman)s?)\s+on|\s+(?:via|during|while|quoted|according|told|in (?:his|her|their|its|a|an|the) (?:telegram|statement|interview|speech|post|piece|letter|address)))\b[\s\S]*$/iu;
 
-/** "Mr Mamulashvili, who was recently placed …": a relative clause describes the speaker, it is no part of the mention. */
+/** "Mr Mamulashvili, who was recently placed …": a relative clause describes the speaker; the speaker is read without it. */
 const RELATIVE_TAIL = /\s*,\s*(?:who|whom|whose|which)\b[\s\S]*$/iu;
 
 /** A source mention without the relative clauses, adverbs and channel words the labeller sometimes sweeps in. */
@@ -956,6 +1038,19 @@ function trimMention(text: string, span: Span): Span {
   const written = text.slice(span.start, span.end);
   const cut = written.replace(RELATIVE_TAIL, '').replace(CHANNEL_TAIL, '').replace(TRAILING_ADVERB, '');
   return trimSpan(text, { start: span.start, end: span.start + (cut.length > 0 ? cut.length : written.length) });
+}
+
+/**
+ * The source as written with its relative clause ("Peter Morgan, a lawyer for the club, who has
+ * fought the mines for years"), when the labeller took one and it holds no channel words: the
+ * whole phrase is the speaker's mention, while the name and role are read from `trimMention`.
+ */
+function mentionWithClause(text: string, span: Span, trimmed: Span): Span | null {
+  const written = text.slice(span.start, span.end);
+  const relative = RELATIVE_TAIL.exec(written);
+  if (!relative || CHANNEL_TAIL.test(relative[0])) return null;
+  const whole = trimSpan(text, { start: span.start, end: span.start + written.replace(TRAILING_ADVERB, '').length });
+  return whole.start === trimmed.start && whole.end > trimmed.end ? whole : null;
 }
 
 /**
@@ -1089,6 +1184,8 @@ interface Speaker {
   /** Index (in the resolved list) of the attribution that named this speaker, and whether it reported speech. */
   quote?: number;
   speech?: boolean;
+  /** Several named actors speaking together ("The towns of Brenna and Ostport", "they" after them). */
+  group?: boolean;
 }
 
 /** Speaker names, roles, channels, relays and continuations, in text order. */
@@ -1125,9 +1222,20 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
       const reading = readSource(text, tokens, names);
       role = reading.role ? text.slice(reading.role.start, reading.role.end) : null;
       speaker = speakerFor(text, reading, mention, speakers, sentences, sentenceIndex, at, input.mentions, quotes);
+      // "The towns of Brenna and Ostport said …": the source is the group, not its last member.
+      const group = namedGroup(text, mention, names);
+      if (group) {
+        const written = text.slice(mention.start, mention.end);
+        const name = text.slice(group.start, group.end);
+        speaker = { ...speaker, name, antecedent: null, role: written === name ? null : written, group: true };
+        role = speaker.role;
+      }
       if (relative) {
         speaker = { ...speaker, antecedent: speaker.antecedent ?? mention };
         mention = relative.pronoun;
+      } else if (draft.sourceWhole && mention.start === source.start && mention.end <= draft.sourceWhole.end) {
+        speaker = { ...speaker, antecedent: speaker.antecedent ?? mention };
+        mention = draft.sourceWhole;
       }
     } else if (draft.splitOff && splitHead && splitHead.draft === draftIndex - 1) {
       // "“That,” he added, “promises …”": the second piece has the first one's speaker, named or not.
@@ -1176,6 +1284,7 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
       cue: draft.cue,
       speaker: { name: speaker?.name ?? null, role: role ?? speaker?.role ?? null, mention },
       speakerAntecedent: speaker?.antecedent ?? null,
+      speakerGroup: speaker?.group ?? false,
       channel: channel && (!mention || !overlaps(channel, mention)) ? channel : null,
       via,
       continues,
@@ -1236,7 +1345,7 @@ function speakerFor(
     if (pronoun === 'they' || pronoun === 'we') {
       // "Russia and China … They": the group as written; it is no one entity.
       const group = nearestGroup(text, sentences, sentenceIndex, at);
-      return { ...base, name: group ? text.slice(group.start, group.end) : null, antecedent: null, role: null };
+      return { ...base, name: group ? text.slice(group.start, group.end) : null, antecedent: null, role: null, group: group !== null };
     }
     return { ...base, ...personReferred(text, sentences, sentenceIndex, at, names, quotes, recent) };
   }
@@ -1536,13 +1645,33 @@ function nearestName(text: string, sentences: readonly QuoteSentence[], sentence
   return null;
 }
 
+/** Capitalised names joined by commas and "and": "Russia and China", "Brenna, Ostport and Kell". */
+const NAME_LIST = /\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*(?:,\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*)*,?\s+and\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*/gu;
+
+/** What may stand before a list of names that are the speakers themselves: "the towns of", "both". */
+const GROUP_HEAD = /^(?:(?:the|both)\s+)?(?:(?:two|three|four|neighbouring|neighboring|rival|coastal|member)\s+)?(?:(?:towns|cities|villages|countries|nations|states|regions|provinces|governments|councils|companies|firms|parties|unions|clubs|ports)\s+(?:of\s+)?)?$/iu;
+
+/**
+ * The list of names a source mention is made of ("Brenna and Ostport", "The towns of Brenna and
+ * Ostport"), or null: a name the tagger read as one ("Marks and Spencer"), or a list after a
+ * role ("the spokesman for Brenna and Ostport") is no group of speakers.
+ */
+function namedGroup(text: string, mention: Span, names: readonly NamedMention[]): Span | null {
+  const written = text.slice(mention.start, mention.end);
+  const list = [...written.matchAll(NAME_LIST)][0];
+  if (!list || list.index === undefined) return null;
+  const span = { start: mention.start + list.index, end: mention.start + list.index + list[0].length };
+  if (!/^[\s.,]*$/u.test(text.slice(span.end, mention.end)) || !GROUP_HEAD.test(written.slice(0, list.index))) return null;
+  if (names.some((name) => name.start <= span.start && name.end >= span.end)) return null;
+  return span;
+}
+
 /** "Russia and China" in the last two sentences: what "they" most often points back to. */
 function nearestGroup(text: string, sentences: readonly QuoteSentence[], sentenceIndex: number, at: number): Span | null {
-  const pattern = /\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*(?:,\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*)*,?\s+and\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*/gu;
   for (let i = sentenceIndex; i >= Math.max(0, sentenceIndex - 2); i--) {
     const sentence = sentences[i]!;
     const view = text.slice(sentence.start, Math.min(sentence.end, at));
-    const matches = [...view.matchAll(pattern)];
+    const matches = [...view.matchAll(NAME_LIST)];
     const last = matches[matches.length - 1];
     if (last && last.index !== undefined) return { start: sentence.start + last.index, end: sentence.start + last.index + last[0].length };
   }

@@ -61,12 +61,12 @@ export function carriesContent(content: string): boolean {
   return wordsOf(content).some((word) => !FUNCTION_WORDS.has(word));
 }
 
-/** Negation inside a cue ("did not say", "has never declared"): nothing was said. */
-const NEGATED_CUE = /\b(?:not|never|no longer|declined to|refused to)\b|n[’']t\b/iu;
+/** Negation inside a cue ("did not say", "has never declared", "stopped short of"): nothing was said. */
+const NEGATED_CUE = /\b(?:not|never|no longer|declined to|refused to|stop(?:s|ped|ping)? short of)\b|n[’']t\b/iu;
 
 /**
  * True when a cue reports that something was not said: "did not say", "have not said", "has
- * never declared", "declined to".
+ * never declared", "declined to", "stopped short of" (backing a plan: a stance held back, not stated).
  */
 export function isNegatedCue(cue: string): boolean {
   return NEGATED_CUE.test(cue);

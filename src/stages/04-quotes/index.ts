@@ -24,6 +24,8 @@ declare module '../../document.js' {
 export interface FoundQuote extends Omit<Quote, 'doc'> {
   /** The named mention the speaker resolves to (may be far from the quote, e.g. for "he said"). */
   speakerAntecedent: Span | null;
+  /** Several named actors speak together ("The towns of Brenna and Ostport"): no one entity is the speaker. */
+  speakerGroup: boolean;
 }
 
 export interface QuotesResult {
@@ -82,6 +84,7 @@ export const quotesStage = defineDocumentStage({
       via: quote.via ? { name: quote.via.text, entity: null, span: { start: quote.via.start, end: quote.via.end } } : null,
       continues: quote.continues === null ? null : (ids[quote.continues] ?? null),
       speakerAntecedent: quote.speakerAntecedent,
+      speakerGroup: quote.speakerGroup,
     }));
     const messages: Message[] = extraction.unbalanced.map((problem) => ({
       doc: doc.id,
