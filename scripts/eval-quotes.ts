@@ -169,6 +169,7 @@ for (const record of docs) {
   lenientPredicted += quotes.length;
   for (const quote of found) {
     attributionsFound.set(quote.attributionKind, (attributionsFound.get(quote.attributionKind) ?? 0) + 1);
+    if (quote.negated) attributionsFound.set('negated', (attributionsFound.get('negated') ?? 0) + 1);
   }
   const pairs = matchOneToOne(gold, quotes);
   for (const [g, p] of pairs) {
@@ -191,7 +192,7 @@ console.log(`\nPolNeAR dev, whole documents through analyze() (${docs.length} ar
 console.log(`  content  P ${lenientP.toFixed(3)}  R ${lenientR.toFixed(3)}  F1 ${((2 * lenientP * lenientR) / Math.max(lenientP + lenientR, 1e-9)).toFixed(3)}   (gold ${lenientGold}, predicted ${lenientPredicted}, matched ${lenientMatched})`);
 console.log(`  speaker right on matched: ${(speakerRight / Math.max(lenientMatched, 1)).toFixed(3)} (the source mention overlaps the gold one; no mention where gold has none)`);
 console.log(`  recall by gold cue: speech verb ${(byCue.speech.found / Math.max(byCue.speech.gold, 1)).toFixed(3)} (${byCue.speech.found}/${byCue.speech.gold}), other cues ${(byCue.other.found / Math.max(byCue.other.gold, 1)).toFixed(3)} (${byCue.other.found}/${byCue.other.gold})`);
-console.log(`  reported by attribution: ${[...attributionsFound].map(([name, count]) => `${name} ${count}`).join(', ')}`);
+console.log(`  reported by attribution (negated: of these, the non-answers): ${[...attributionsFound].map(([name, count]) => `${name} ${count}`).join(', ')}`);
 
 type Role = (typeof ROLES)[number];
 interface UnitRecord {

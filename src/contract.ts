@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-export const CONTRACT_VERSION = '0.4.0';
+export const CONTRACT_VERSION = '0.5.0';
 
 const offset = z.number().int().nonnegative();
 
@@ -133,6 +133,9 @@ export const QuoteSchema = z.object({
     .nullable()
     .describe('The outlet or agency this outlet relays the quote from.'),
   continues: z.string().nullable().describe('Id of the quote this one continues (no cue of its own).'),
+  negated: z
+    .boolean()
+    .describe('The cue is negated ("did not say", "would not say", "declined to say"): the speaker is reported as NOT saying the content; no claim is made from it.'),
   confidence: z.number().min(0).max(1).optional(),
 });
 

@@ -94,6 +94,7 @@ test("claims: a quote's sentence is the speaker's claim; a speaker's appeal is n
     channel: null,
     via: null,
     continues: null,
+    negated: false,
   };
   const second = text.indexOf('The Red Hand');
   const doc = { ...documentOf(text, [quote]), sentences: [{ start: 0, end: second - 1 }, { start: second, end: text.length }] };

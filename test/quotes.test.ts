@@ -283,12 +283,14 @@ test('what may stand as a speaker, as content and as a cue', () => {
 });
 
 test('speakers the labeller gets half right, and what is no quote at all', () => {
-  // text, content fragment, speaker name as the quote stage gives it (null: none), or no quote (undefined)
-  const cases: [string, string, string | null | undefined][] = [
+  // text, content fragment, speaker name as the quote stage gives it (null: none), or no quote
+  // (undefined); a fourth `true` when the cue says the content was not said ("did not say")
+  const cases: [string, string, string | null | undefined, true?][] = [
     ['Health officials on Monday (4/11) told fishing crews to stay in port.', 'stay in port', 'Health officials'],
     ['BRENNA, November 4 - Port officials on Monday (4/11) told crews to keep their boats in the basin.', 'in the basin', 'Port officials'],
-    ['The council did not say how long the repairs would take.', 'how long the repairs', undefined],
-    ['The Harbour Authority has never declared the old pier unsafe.', 'the old pier', undefined],
+    ['The council did not say how long the repairs would take.', 'how long the repairs', 'The council', true],
+    ['The Harbour Authority has never declared the old pier unsafe.', 'the old pier', 'The Harbour Authority', true],
+    ['A spokesman for the council is not saying how much the repairs cost.', 'how much the repairs', 'A spokesman for the council', true],
     ['The claim could not be independently checked.', 'could not be', undefined],
     ['The Harbour Authority has denied this.', 'this', undefined],
     ['The deal has been condemned by the guild as a “reckless gamble”, reports the Brenna Gazette.', 'reckless gamble', 'the guild'],
@@ -307,7 +309,7 @@ test('speakers the labeller gets half right, and what is no quote at all', () =>
     ['Crews on the ferries voted on Wednesday to strike next week, their union said. The Harbour Workers’ Union said most members had voted.', 'Crews on the ferries', 'Harbour Workers’ Union'],
     ['Ines Roe said volunteers had noticed a sharp smell near the plant over the weekend.', 'over the weekend', 'Ines Roe'],
   ];
-  for (const [text, fragment, name] of cases) {
+  for (const [text, fragment, name, negated = false] of cases) {
     const doc = analyse(text);
     const quote = quoteWith(doc, fragment);
     if (name === undefined) {
@@ -316,6 +318,7 @@ test('speakers the labeller gets half right, and what is no quote at all', () =>
     }
     assert.ok(quote, text);
     assert.equal(quote.speaker.name, name, text);
+    assert.equal(quote.negated, negated, text);
   }
   const channelled = analyse('Mira Holt, the plant’s director, said in a statement on Tuesday that the company took full responsibility.');
   const statement = quoteWith(channelled, 'took full responsibility');
@@ -348,8 +351,9 @@ test('attributions beyond speech verbs: evidence, beliefs, accusations, refusals
     const quote = doc.results.quotes?.quotes.find((q) => slice(doc, q.cue) === cue);
     assert.ok(quote, `${text}: no attribution with the cue "${cue}"`);
     assert.deepEqual(
-      { source: slice(doc, quote.speaker.mention), content: slice(doc, quote.content), kind: quote.attributionKind },
-      { source, content, kind },
+      { source: slice(doc, quote.speaker.mention), content: slice(doc, quote.content), kind: quote.attributionKind, negated: quote.negated },
+      // A refusal is on the record, and what it refuses is not said.
+      { source, content, kind, negated: cue === 'declined' },
       text,
     );
   }

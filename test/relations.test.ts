@@ -127,7 +127,7 @@ test('relations: inside a quote the relation is the speaker\'s, and "we" is the 
   const quote: Quote = {
     id: 'doc/q1', doc: 'doc', kind: 'direct', attributionKind: 'speech', content: { start, end: text.length - 1 }, cue: null,
     speaker: { name: 'Mira Esk', entity: 'esk', role: null, mention: { start: 0, end: 3 }, affiliation: null },
-    channel: null, via: null, continues: null,
+    channel: null, via: null, continues: null, negated: false,
   };
   assert.deepEqual(relationsOf(text, [quote]), ['esk supports valdoria (voice:esk)', 'esk condemns ostland (voice:esk)']);
 });

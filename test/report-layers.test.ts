@@ -151,6 +151,7 @@ function countingCorpus(documents: number): { analysis: Analysis; reads: () => n
           channel: null,
           via: null,
           continues: index > 0 ? `doc-${index - 1}/q1` : null,
+          negated: false,
         },
         id,
       ),

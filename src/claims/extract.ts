@@ -68,7 +68,8 @@ const FRAME_ONLY = /^(?:\p{L}+\s+){0,4}(?:said|says|added|wrote|told|explained|n
 /** The claims of one document, in text order. */
 export function extractClaims(doc: ClaimDocument, options: ClaimOptions): ClaimCandidate[] {
   const claims: ClaimCandidate[] = [];
-  const spoken = doc.quotes.filter((quote) => quote.content.end > quote.content.start).sort((a, b) => a.content.start - b.content.start);
+  // A non-answer ("did not say how much escaped") puts no claim in its speaker's mouth.
+  const spoken = doc.quotes.filter((quote) => !quote.negated && quote.content.end > quote.content.start).sort((a, b) => a.content.start - b.content.start);
   // Sentences and quotes are both in text order, so the quotes that may overlap a sentence are
   // found from a pointer that only moves forward: linear in a document's length.
   let firstOpen = 0;

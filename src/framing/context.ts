@@ -70,6 +70,8 @@ export function wordsIn(text: string, parts: readonly Span[]): Word[] {
  * "deepened fears of …") is the outlet's own wording, and a loaded word in it is the outlet's choice.
  */
 export function speaks(quote: Quote): boolean {
+  // A non-answer gives the speaker no words of their own in the piece.
+  if (quote.negated) return false;
   if (quote.attributionKind === 'speech' || quote.attributionKind === 'accusation') return true;
   return quote.kind !== 'indirect' && quote.speaker.entity !== null;
 }

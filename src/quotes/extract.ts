@@ -54,6 +54,8 @@ export interface ExtractedQuote {
   via: Found | null;
   /** Index (into the result) of the quote this one continues. */
   continues: number | null;
+  /** The cue says the content was not said ("did not say whether", "declined to say"). */
+  negated: boolean;
 }
 
 export interface Extraction {
@@ -318,7 +320,6 @@ export interface ExtractOptions {
 /** Content that is only a name: "the Middle East", "Sanders". */
 const BARE_NAME = /^(?:[Tt]he\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*){0,4}[.,]?$/u;
 
-/** A refusal on the record: "declined to comment", "refused to say". */
 /** Verbs that report speech with any complement, so "and warned the vote …" is a second report, not more content. */
 const CLAUSE_CUES = new Set('said says insisted insists argued argues claimed claims stated states warned warns maintained maintains'.split(' '));
 /** Adverbs that may stand between "and" and a second cue: "and later added". */
@@ -376,7 +377,9 @@ function withCoordinatedCues(text: string, tokens: readonly Token[], drafts: Dra
   return out;
 }
 
-const REFUSAL = /^(?:declined|declines|declining|refused|refuses|refusing) to \p{L}+$/iu;
+/** A refusal whose cue the tagger cut before "to" ("declined" + "to comment on the collapse"). */
+const REFUSING = /^(?:declined|declines|declining|refused|refuses|refusing)\s+to\b/iu;
+const STOPPED_SHORT = /\bstop(?:s|ped|ping)? short of\b/iu;
 
 /**
  * The sentence's drafts with the attributions the labeller missed (see `findCues`) added in text
@@ -572,9 +575,12 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
     const quoted = draft.contents.some((content) => quoteIndex.within(content).some((q) => q.double && isSpeechLike(q)));
     return attributionOf(text.slice(draft.cue.start, draft.cue.end), draft.source ? text.slice(draft.source.start, draft.source.end) : null, quoted);
   }
-  // "did not say how much had escaped": nothing was said. A refusal ("declined to comment on")
-  // is on the record, so it stays.
-  const negated = split.map((draft) => !!draft.cue && isNegatedCue(text.slice(draft.cue.start, draft.cue.end)) && !REFUSAL.test(text.slice(draft.cue.start, draft.cue.end)));
+  // "did not say how much had escaped", "declined to comment on": a non-answer on the record,
+  // reported flagged since nothing in it is asserted. "Stopped short of backing the plan" is a
+  // stance held back, no attribution at all.
+  const cues = split.map((draft) => (draft.cue ? text.slice(draft.cue.start, draft.cue.end) : ''));
+  const negated = split.map((draft, i) => !!draft.cue && (isNegatedCue(cues[i]!) || REFUSING.test(text.slice(draft.cue.start, draft.cue.end + 4))));
+  const heldBack = cues.map((cue) => STOPPED_SHORT.test(cue));
   const speech = kinds.map((kind, i) => kind === 'speech' && !negated[i]);
   // Beliefs and feelings ("sees", "fears") name speakers that later pronouns point to, so every
   // attribution is resolved; only then are the ones the options leave out dropped.
@@ -584,7 +590,7 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
   const clause = split.map(
     (draft) => !/^\p{L}+ly$/u.test(draft.cue ? text.slice(draft.cue.start, draft.cue.end) : '') && draft.contents.some((piece) => wordCount(text, piece) > 1 && !BARE_NAME.test(text.slice(piece.start, piece.end).trim())),
   );
-  const reported = split.map((_, i) => !negated[i] && (speech[i]! || (options.attributions !== 'speech' && kinds[i] !== null) || (options.attributions === 'all' && clause[i]!)));
+  const reported = split.map((_, i) => !heldBack[i] && (kinds[i] === 'speech' || (options.attributions !== 'speech' && kinds[i] !== null) || (options.attributions === 'all' && clause[i]!)));
   const resolved = resolve(input, split, quoteSpans, speech, kinds.map((kind) => kind ?? 'belief'));
   // "The authority expects the pier to reopen, a spokesman said": a belief, evidence or
   // accusation inside what someone is reported to say is part of that report, not one of its own.
@@ -605,7 +611,7 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
   keep.forEach((k) => newIndex.push(k ? next++ : -1));
   const quotes = resolved
     .filter((_, i) => keep[i])
-    .map(({ draft: _draft, ...quote }) => ({ ...quote, continues: quote.continues === null || newIndex[quote.continues]! < 0 ? null : newIndex[quote.continues]! }));
+    .map(({ draft, ...quote }) => ({ ...quote, continues: quote.continues === null || newIndex[quote.continues]! < 0 ? null : newIndex[quote.continues]!, negated: negated[draft]! }));
   return { quotes, unbalanced: scan.problems.filter((problem) => !removed.overlapsAny(problem)) };
 }
 
@@ -1189,9 +1195,9 @@ interface Speaker {
 }
 
 /** Speaker names, roles, channels, relays and continuations, in text order. */
-function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly QuotedSpan[], speech: readonly boolean[], kinds: readonly Attribution[]): (ExtractedQuote & { draft: number })[] {
+function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly QuotedSpan[], speech: readonly boolean[], kinds: readonly Attribution[]): (Omit<ExtractedQuote, 'negated'> & { draft: number })[] {
   const { text, sentences } = input;
-  const out: (ExtractedQuote & { draft: number })[] = [];
+  const out: (Omit<ExtractedQuote, 'negated'> & { draft: number })[] = [];
   const speakers: Speaker[] = [];
   const sentenceOf = (offset: number): number => Math.min(firstEndingAfter(sentences, offset), sentences.length - 1);
 

@@ -61,7 +61,7 @@ export function carriesContent(content: string): boolean {
   return wordsOf(content).some((word) => !FUNCTION_WORDS.has(word));
 }
 
-/** Negation inside a cue ("did not say", "has never declared", "stopped short of"): nothing was said. */
+/** Negation inside a cue ("did not say", "has never declared", "stopped short of"): the content was not said. */
 const NEGATED_CUE = /\b(?:not|never|no longer|declined to|refused to|stop(?:s|ped|ping)? short of)\b|n[’']t\b/iu;
 
 /**

@@ -43,7 +43,12 @@ export function truncate(value: string, length: number): string {
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }
 
-/** "indirect", or "indirect, belief" when the attribution is no speech: a reader weighs a belief, evidence or an accusation apart from what was said. */
-export function quoteKindLabel(quote: Pick<Quote, 'kind' | 'attributionKind'>): string {
-  return quote.attributionKind === 'speech' ? quote.kind : `${quote.kind}, ${quote.attributionKind}`;
+/**
+ * "indirect", or "indirect, belief" when the attribution is no speech: a reader weighs a belief,
+ * evidence or an accusation apart from what was said; "indirect, did not say" for a non-answer,
+ * whose content the speaker is reported as not saying.
+ */
+export function quoteKindLabel(quote: Pick<Quote, 'kind' | 'attributionKind' | 'negated'>): string {
+  const label = quote.attributionKind === 'speech' ? quote.kind : `${quote.kind}, ${quote.attributionKind}`;
+  return quote.negated ? `${label}, did not say` : label;
 }

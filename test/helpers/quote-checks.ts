@@ -44,10 +44,10 @@ export function contentProblem(content: string, kind: Quote['kind']): string | n
   return null;
 }
 
-/** Why a cue does not name an act of saying, or null. */
-export function cueProblem(cue: string): string | null {
+/** Why a cue does not name an act of saying, or null; a negated cue must be flagged `negated`. */
+export function cueProblem(cue: string, negated: boolean): string | null {
   if (!/(?:^|\s)\p{Ll}|:/u.test(cue) && !/^(?:according|said|says|asked|added)\b/iu.test(cue)) return 'a name, not a word of saying';
-  if (/\b(?:not|never)\b|n[’']t\b/iu.test(cue)) return 'says that nothing was said';
+  if (!negated && /\b(?:not|never)\b|n[’']t\b/iu.test(cue)) return 'says that nothing was said, unflagged';
   return null;
 }
 
@@ -62,7 +62,7 @@ export function quoteProblems(analysis: Analysis): string[] {
     const speakerIs = quote.speaker.name === null ? null : speakerProblem(quote.speaker.name);
     const roleIs = quote.speaker.role === null ? null : speakerProblem(quote.speaker.role, true);
     const contentIs = contentProblem(content, quote.kind);
-    const cueIs = cue === null ? null : cueProblem(cue);
+    const cueIs = cue === null ? null : cueProblem(cue, quote.negated);
     if (speakerIs) problems.push(`${quote.id}: speaker "${quote.speaker.name}" is ${speakerIs}`);
     if (roleIs) problems.push(`${quote.id}: role "${quote.speaker.role}" is ${roleIs}`);
     if (contentIs) problems.push(`${quote.id}: content "${content}" is ${contentIs}`);

@@ -62,6 +62,7 @@ export function emptyAnalysis(): Analysis {
     channel: null,
     via: null,
     continues: null,
+    negated: false,
   });
   return analysis;
 }

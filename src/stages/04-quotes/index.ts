@@ -83,6 +83,7 @@ export const quotesStage = defineDocumentStage({
       channel: quote.channel ? { text: quote.channel.text, span: { start: quote.channel.start, end: quote.channel.end } } : null,
       via: quote.via ? { name: quote.via.text, entity: null, span: { start: quote.via.start, end: quote.via.end } } : null,
       continues: quote.continues === null ? null : (ids[quote.continues] ?? null),
+      negated: quote.negated,
       speakerAntecedent: quote.speakerAntecedent,
       speakerGroup: quote.speakerGroup,
     }));

@@ -44,8 +44,9 @@ export const statementsStage = defineCorpusStage({
     const storyOf = storyOfDocument(earlier.stories?.stories ?? []);
     const statements: Statement[] = [];
     // Statements never cross stories: the same words in another story are another occasion.
-    // Only speech makes a statement: a belief, evidence or accusation is no one's utterance.
-    const byStory = groupBy(quotes.filter((quote) => quote.attributionKind === 'speech'), (quote) => storyOf.get(quote.doc) ?? null);
+    // Only speech makes a statement: a belief, evidence or accusation is no one's utterance, and
+    // "did not say whether …" reports words that were not said.
+    const byStory = groupBy(quotes.filter((quote) => quote.attributionKind === 'speech' && !quote.negated), (quote) => storyOf.get(quote.doc) ?? null);
     for (const [story, storyQuotes] of byStory) {
       const grouped = groupStatements(storyQuotes.map((quote) => ({ quote, text: textOf.get(quote.doc)! })), propositionJudge(), options);
       for (const statement of grouped) statements.push({ ...statement, id: `statement-${statements.length + 1}`, story });

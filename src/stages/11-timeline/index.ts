@@ -31,7 +31,8 @@ export const timelineStage = defineCorpusStage({
     const storyOf = storyOfDocument(earlier.stories?.stories ?? []);
     // A duplicate or near-duplicate repeats its original (docs[0]); shared passages alone do not make a copy.
     const copyOf = new Map((earlier.copies?.copies ?? []).filter((copy) => copy.kind !== 'shared-passages').map((copy) => [copy.docs[1], copy.docs[0]]));
-    const quotesOf = groupBy(earlier.statements?.quotes ?? [], (quote) => quote.doc);
+    // A date in what a speaker did not say ("declined to say when it reopens") is no one's report.
+    const quotesOf = groupBy((earlier.statements?.quotes ?? []).filter((quote) => !quote.negated), (quote) => quote.doc);
     const quoteById = new Map((earlier.statements?.quotes ?? []).map((quote) => [quote.id, quote]));
     const mentionsOf = entityMentionsByDocument(earlier.identity?.entities ?? []);
     const propositionsOf = groupBy(

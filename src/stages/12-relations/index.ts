@@ -31,7 +31,8 @@ export const relationsStage = defineCorpusStage({
   run(docs, _options, earlier) {
     const lexicon = verbLexicon();
     const mentionsOf = entityMentionsByDocument(earlier.identity?.entities ?? []);
-    const quotesOf = groupBy(earlier.statements?.quotes ?? [], (quote) => quote.doc);
+    // What a speaker did not say ("would not say whether X backs Y") gives nobody's voice to a relation.
+    const quotesOf = groupBy((earlier.statements?.quotes ?? []).filter((quote) => !quote.negated), (quote) => quote.doc);
     // A relation takes the date of the timeline's date expression in its clause.
     const dated = (earlier.timeline?.items ?? []).flatMap((item) => item.dates.map(({ doc, start, end, date }) => ({ doc, start, end, date })));
     const datedOf = groupBy(dated, (span) => span.doc);

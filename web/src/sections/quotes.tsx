@@ -1,7 +1,7 @@
 /**
  * Every quote in the case, in a windowed list so that thousands scroll smoothly: who speaks, how
  * the words are rendered and what the cue attributes (speech, belief, evidence, accusation), the
- * outlet, and the words. Filters narrow it by speaker, kind, attribution and text.
+ * outlet, and the words; a non-answer ("did not say whether …") is tagged "not said". Filters narrow it by speaker, kind, attribution and text.
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { Quote } from '../../../src/contract.ts';
@@ -45,7 +45,7 @@ export function QuotesView({ analysis, openEvidence }: SectionProps) {
       renderRow={(quote) => (
         <EvidenceButton spans={[quoteSpan(quote)]} openEvidence={openEvidence} class="list-row">
           <span class="row-head">
-            <strong>{speakerLabel(quote.speaker)}</strong> <span class="tag">{quote.kind}</span> <span class="tag">{quote.attributionKind}</span> <span class="outlet">{lookups.outlet(quote.doc)}</span>
+            <strong>{speakerLabel(quote.speaker)}</strong> <span class="tag">{quote.kind}</span> <span class="tag">{quote.attributionKind}</span> {quote.negated && <span class="tag">not said</span>} <span class="outlet">{lookups.outlet(quote.doc)}</span>
           </span>
           <span class="row-text">{lookups.text(quoteSpan(quote))}</span>
         </EvidenceButton>
