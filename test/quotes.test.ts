@@ -24,6 +24,14 @@ function quoteWith(doc: Doc, fragment: string): FoundQuote | undefined {
   return doc.results.quotes?.quotes.find((quote) => slice(doc, quote.content)!.includes(fragment));
 }
 
+/** The attribution whose cue is `cue` in `text` analysed alone; fails the test when there is none. */
+function attributionWithCue(text: string, cue: string): { doc: Doc; quote: FoundQuote } {
+  const doc = analyse(text);
+  const quote = doc.results.quotes?.quotes.find((q) => slice(doc, q.cue) === cue);
+  assert.ok(quote, `${text}: no attribution with the cue "${cue}"`);
+  return { doc, quote };
+}
+
 test('quote marks: pairs, nesting, apostrophes and paragraphs that reopen the mark', () => {
   const cases: [string, string[]][] = [
     ['He said “we will go” today.', ['“we will go”']],
@@ -347,9 +355,7 @@ test('attributions beyond speech verbs: evidence, beliefs, accusations, refusals
     ['The guild published its own figures, suggesting the ferry losses were far smaller.', 'The guild', 'suggesting', 'the ferry losses were far smaller', 'speech'],
   ];
   for (const [text, source, cue, content, kind] of cases) {
-    const doc = analyse(text);
-    const quote = doc.results.quotes?.quotes.find((q) => slice(doc, q.cue) === cue);
-    assert.ok(quote, `${text}: no attribution with the cue "${cue}"`);
+    const { doc, quote } = attributionWithCue(text, cue);
     assert.deepEqual(
       { source: slice(doc, quote.speaker.mention), content: slice(doc, quote.content), kind: quote.attributionKind, negated: quote.negated },
       // A refusal is on the record, and what it refuses is not said.
@@ -450,9 +456,7 @@ test('a source mention keeps its relative clause and the body it belongs to; con
     ['The guild warned members to avoid the quay that was damaged.', 'warned', 'The guild', 'The guild', 'members to avoid the quay that was damaged'],
   ];
   for (const [text, cue, source, name, content] of cases) {
-    const doc = analyse(text);
-    const quote = doc.results.quotes?.quotes.find((q) => slice(doc, q.cue) === cue);
-    assert.ok(quote, `${text}: no attribution with the cue "${cue}"`);
+    const { doc, quote } = attributionWithCue(text, cue);
     assert.deepEqual({ source: slice(doc, quote.speaker.mention), name: quote.speaker.name, content: slice(doc, quote.content) }, { source, name, content }, text);
   }
   // A relative clause with an attribution of its own is that attribution's, not the mention's.

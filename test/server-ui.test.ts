@@ -13,41 +13,22 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { AnalysisSchema } from '../src/contract.js';
 import { CrosscheckError } from '../src/errors.js';
-import { createApp, type AppOptions } from '../src/server/index.js';
+import { createApp } from '../src/server/index.js';
 import { importJobs, type ImportProgress } from '../src/server/imports.js';
 import { ImportJobSchema, type ImportJob } from '../src/server/schemas.js';
 import { DEFAULT_WEB_ROOT, UI_POLICY } from '../src/server/static.js';
-import { openStore, type CaseStore } from '../src/store/index.js';
+import { openStore } from '../src/store/index.js';
 import { mergeRanges, textPieces } from '../web/src/app/text-pieces.js';
 import { newsCorpus } from './helpers/news-generator.js';
+import { errorOf, jsonPost, newCase, storeFailingImports, withApp, type App } from './helpers/api-app.js';
 
 // Invented articles, written for these tests.
 const FERRY = 'Ferry crews walk out in Tallmoor\n\nFerry crews in Tallmoor stopped work on Monday over pay, the Tallmoor Seafarers Union said. "We will not sail until the offer improves," union secretary Hana Velde told reporters.';
 const BRIDGE = 'Tallmoor bridge closed for repairs\n\nThe harbour bridge in Tallmoor will close for three weeks from 4 May, the city council said on Tuesday. Council engineer Tomas Reyk said the cables needed replacing.';
 
-type App = ReturnType<typeof createApp>;
-
-async function withApp(run: (app: App, store: CaseStore) => Promise<void>, options: Omit<AppOptions, 'store'> = {}): Promise<void> {
-  const store = await openStore(await mkdtemp(join(tmpdir(), 'crosscheck-server-ui-')));
-  try {
-    await run(createApp({ store, ...options }), store);
-  } finally {
-    await store.close();
-  }
-}
-
-const jsonPost = (body: unknown, headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-
 async function codeOf(response: Response): Promise<[number, string]> {
-  assert.match(response.headers.get('Content-Type') ?? '', /^application\/json/);
-  const body = (await response.json()) as { error: { code: string; message: string } };
-  return [response.status, body.error.code];
-}
-
-async function newCase(app: App, name: string, headers: Record<string, string> = {}): Promise<string> {
-  const response = await app.request('/api/cases', jsonPost({ name }, headers));
-  assert.equal(response.status, 201);
-  return ((await response.json()) as { id: string }).id;
+  const { status, code } = await errorOf(response);
+  return [status, code];
 }
 
 /** Polls an import until it ends, returning every view seen on the way. */
@@ -326,7 +307,7 @@ test('a job that fails reports the code the documents route would answer with; a
   const logged: string[] = [];
   try {
     let failure: Error = new CrosscheckError('STORE_BUSY', 'Another import into this case held the store for 15 seconds; nothing was stored.');
-    const failing: CaseStore = Object.assign(Object.create(store) as CaseStore, { importDocuments: async () => Promise.reject(failure) });
+    const failing = storeFailingImports(store, () => failure);
     const app = createApp({ store: failing, log: (line) => logged.push(line) });
     const id = await newCase(app, 'Busy');
     const busy = (await followImport(app, await app.request(`/api/cases/${id}/imports`, jsonPost({ text: FERRY })))).at(-1)!;

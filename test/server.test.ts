@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnalysisSchema } from '../src/contract.js';
 import { CrosscheckError } from '../src/errors.js';
-import { createApp, isLoopback, type AppOptions } from '../src/server/index.js';
-import { addToCase, openStore, type CaseStore } from '../src/store/index.js';
+import { createApp, isLoopback } from '../src/server/index.js';
+import { addToCase } from '../src/store/index.js';
+import { errorOf, freshStore, jsonPost, newCase, storeFailingImports, withApp } from './helpers/api-app.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -18,34 +19,6 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FERRY = 'Ferry crews walk out in Portmere\n\nFerry crews in Portmere stopped work on Monday over pay, the Portmere Seafarers Union said. "We will not sail until the offer improves," union secretary Hana Velde told reporters. The operator, Brightwater Lines, said talks would resume on Thursday.';
 const BRIDGE = 'Portmere bridge closed for repairs\n\nThe harbour bridge in Portmere will close for three weeks from 4 May, the city council said on Tuesday. Council engineer Tomas Reyk said the cables needed replacing. Drivers were told to use the ring road.';
 const HOSTILE = 'Council vote <script>alert("pwned")</script> delayed\n\nThe vote was delayed, councillor Ida Marsh said. "Nobody read the <img src=x onerror=alert(1)> annex," she added.';
-
-async function freshStore(): Promise<CaseStore> {
-  return openStore(await mkdtemp(join(tmpdir(), 'crosscheck-server-')));
-}
-
-async function withApp(run: (app: ReturnType<typeof createApp>, store: CaseStore) => Promise<void>, options: Omit<AppOptions, 'store'> = {}): Promise<void> {
-  const store = await freshStore();
-  try {
-    await run(createApp({ store, ...options }), store);
-  } finally {
-    await store.close();
-  }
-}
-
-const jsonPost = (body: unknown) => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-
-async function errorOf(response: Response): Promise<{ status: number; code: string; message: string }> {
-  assert.match(response.headers.get('Content-Type') ?? '', /^application\/json/);
-  const body = (await response.json()) as { error: { code: string; message: string } };
-  assert.doesNotMatch(body.error.message, /\n\s+at /, 'no stack trace');
-  return { status: response.status, ...body.error };
-}
-
-async function newCase(app: ReturnType<typeof createApp>, name: string): Promise<string> {
-  const response = await app.request('/api/cases', jsonPost({ name }));
-  assert.equal(response.status, 201);
-  return ((await response.json()) as { id: string }).id;
-}
 
 test('cases: create, list, add documents, analysis, reports, delete', async () => {
   await withApp(async (app) => {
@@ -224,7 +197,7 @@ test('store failures: busy is 503, anything unexpected a 500 without detail, tol
   const logged: string[] = [];
   try {
     let failure: Error = new CrosscheckError('STORE_BUSY', 'Another import into this case held the store for 15 seconds; nothing was stored.');
-    const failing: CaseStore = Object.assign(Object.create(store) as CaseStore, { importDocuments: async () => Promise.reject(failure) });
+    const failing = storeFailingImports(store, () => failure);
     const app = createApp({ store: failing, log: (line) => logged.push(line) });
     const id = await newCase(app, 'Busy');
     const post = () => app.request(`/api/cases/${id}/documents`, jsonPost({ text: FERRY }));
