@@ -1325,6 +1325,18 @@ function kindOf(text: string, content: Span, quotes: readonly QuotedSpan[]): Quo
 
 const RECENT_SENTENCES = 6;
 
+/**
+ * The organisation a sentence opens with ("The Halvik Group, which owns the plant, employs …"):
+ * what an "it" that starts the next sentence's attribution refers to. Only the opening name
+ * counts; an organisation further in is as likely an object as the subject.
+ */
+function organisationOpening(text: string, sentence: QuoteSentence | undefined, names: readonly NamedMention[]): Span | null {
+  if (!sentence) return null;
+  const opening = names.find((name) => name.start >= sentence.start && name.start < sentence.end);
+  if (!opening || opening.type !== 'ORG') return null;
+  return /^\s*(?:the\s+)?$/iu.test(text.slice(sentence.start, opening.start)) ? opening : null;
+}
+
 function speakerFor(
   text: string,
   reading: SourceReading,
@@ -1347,7 +1359,11 @@ function speakerFor(
   if (reading.shape === 'pronoun') {
     const pronoun = text.slice(mention.start, mention.end).toLowerCase();
     // "it" is an organisation or a document, "they" a group: neither is the last person quoted.
-    if (pronoun === 'it' || pronoun === 'you') return { ...base, name: null, antecedent: null, role: null };
+    if (pronoun === 'it') {
+      const organisation = organisationOpening(text, sentences[sentenceIndex - 1], names);
+      return { ...base, name: organisation ? bareName(text.slice(organisation.start, organisation.end)) : null, antecedent: organisation, role: null };
+    }
+    if (pronoun === 'you') return { ...base, name: null, antecedent: null, role: null };
     if (pronoun === 'they' || pronoun === 'we') {
       // "Russia and China … They": the group as written; it is no one entity.
       const group = nearestGroup(text, sentences, sentenceIndex, at);
