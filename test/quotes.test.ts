@@ -470,14 +470,11 @@ test('"it" as a speaker is the organisation the sentence before opens with, else
   const cases: [string, string, string | null][] = [
     ['The Brenna Ferry Company, which runs the night crossings, employs 300 crew. It said the ferries would sail on Friday.', 'said', 'Brenna Ferry Company'],
     ['The Portmere Harbour Board met on Monday. It said the quay would reopen.', 'said', 'Portmere Harbour Board'],
-    ['The river rose again on Monday. It said nothing about the floods.', 'said', null],
+    ['The river rose again on Monday. It said the floods would pass.', 'said', null],
     ['Crews praised the Brenna Ferry Company on Monday. It said the strike was over.', 'said', null],
   ];
   for (const [text, cue, name] of cases) {
-    const doc = analyse(text);
-    const quote = doc.results.quotes?.quotes.find((q) => slice(doc, q.cue) === cue);
-    if (name === null && !quote) continue;
-    assert.ok(quote, `${text}: no attribution with the cue "${cue}"`);
+    const { quote } = attributionWithCue(text, cue);
     assert.equal(quote.speaker.name, name, text);
   }
 });
