@@ -217,8 +217,28 @@ function tagParagraphs(text: string, sentences: readonly QuoteSentence[], usable
   return out;
 }
 
+/** Most words between two content pieces on one side of a cue that still make one report ("that A, and that B"). */
+const CONTENT_GAP_WORDS = 4;
+
+/**
+ * True when `piece` lies on the same side of `cue` as content the cue already has, beyond a run
+ * of words the labeller left out: "called for more information …, looping the streets around the
+ * stadium while chanting “Hands up”" holds two reports, and one span from the first to the
+ * chant would report every word between them as said.
+ */
+function farBeyondContent(text: string, cue: Span, contents: readonly Span[], piece: Span): boolean {
+  const after = piece.start >= cue.end;
+  const sameSide = contents.filter((content) => (content.start >= cue.end) === after);
+  if (sameSide.length === 0) return false;
+  const nearest = after ? sameSide.reduce((a, b) => (b.end > a.end ? b : a)) : sameSide.reduce((a, b) => (b.start < a.start ? b : a));
+  const gap = after ? { start: nearest.end, end: piece.start } : { start: piece.end, end: nearest.start };
+  return gap.end > gap.start && wordCount(text, gap) > CONTENT_GAP_WORDS;
+}
+
 /** Reporting participles that open a second attribution inside a clause: "…, saying the US had failed". */
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'claiming', 'insisting', 'arguing', 'warning', 'stressing', 'noting', 'declaring']);
+
+const GERUND_AFTER = new Set(['in', 'by', 'of', 'for', 'without', 'about', 'from', 'on']);
 
 /**
  * Content that runs through a reporting participle outside quotation marks holds a second
@@ -228,7 +248,8 @@ const PARTICIPLE_CUES = new Set(['saying', 'adding', 'claiming', 'insisting', 'a
 function splitAtParticiple(words: readonly string[], tags: Tag[], quoted: (i: number) => boolean): Set<number> {
   const cues = new Set<number>();
   for (let i = 1; i + 1 < words.length; i++) {
-    if (!PARTICIPLE_CUES.has(words[i]!.toLowerCase()) || quoted(i)) continue;
+    // "right in saying generals …": after a preposition the participle is a gerund, not a cue.
+    if (!PARTICIPLE_CUES.has(words[i]!.toLowerCase()) || quoted(i) || GERUND_AFTER.has(words[i - 1]!.toLowerCase())) continue;
     if (tags[i] !== 'I-content' || tags[i + 1] !== 'I-content') continue;
     tags[i] = 'B-cue';
     tags[i + 1] = 'B-content';
@@ -501,7 +522,7 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
         const span = chunk.at === 0 && sourceGoesOn ? { start: heldSource.start, end: chunk.span.end } : chunk.span;
         if (k >= 0 && !sentenceDrafts[k]!.source) sentenceDrafts[k]!.source = span;
         else if (k < 0 && span.end === sentence.tokens[sentence.tokens.length - 1]!.end) pendingSource = span;
-      } else if (k >= 0) {
+      } else if (k >= 0 && !farBeyondContent(text, cues[k]!.span, sentenceDrafts[k]!.contents, chunk.span)) {
         sentenceDrafts[k]!.contents.push(chunk.span);
       } else {
         sentenceDrafts.push({ contents: [chunk.span], cue: null, source: null, sentence: index, continuation: false });
@@ -1030,11 +1051,16 @@ function invertedSource(text: string, tokens: readonly Token[], draft: Draft): {
 
 const TRAILING_ADVERB = /(?:\s+(?:meanwhile|also|however|reportedly|previously|later|then|earlier|too|now|further|again|already|once|himself|herself|themselves|yesterday|today|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|last (?:week|month|year|night)|\w+ly))+$/iu;
 /**
- * "on Monday", "on Telegram", "in a statement": when and where it was said. After a body or a
- * role, "on" other than a date names the speaker ("the Commission on Presidential Debates", "the top Democrat on the
- * panel").
+ * "on Monday", "via Telegram", "in a statement": when and where it was said, never part of who
+ * said it.
  */
-const CHANNEL_TAIL = /(?:\s+on(?=\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec|\d|(?:the|a)\s+(?:phone|radio|call|sidelines)))|(?<!\b(?:commission|committee|subcommittee|council|panel|board|institute|centre|center|forum|democrat|republican|member|expert|source|adviser|advisor|official|spokesman|spokeswoman|spokesperson|correspondent|reporter|analyst|specialist|researcher|lawyer|negotiator|envoy|rapporteur|authority|chair|chairman|chairwoman)s?)\s+on|\s+(?:via|during|while|quoted|according|told|in (?:his|her|their|its|a|an|the) (?:telegram|statement|interview|speech|post|piece|letter|address)))\b[\s\S]*$/iu;
+const WHEN_WHERE_TAIL = /(?:\s+on(?=\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec|\d|(?:the|a)\s+(?:phone|radio|call|sidelines)|(?:telegram|twitter|x|facebook|instagram|tiktok|youtube|television|tv|radio|state\s+(?:television|tv|media))\b))|\s+(?:via|during|while|quoted|according|told|in (?:his|her|their|its|a|an|the) (?:telegram|statement|interview|speech|post|piece|letter|address)))\b[\s\S]*$/iu;
+/**
+ * Any other "on" may also be a channel ("Kadyrov on his channel"), so the name and role are read
+ * before it; but after a body or a role it names the speaker ("the Commission on Presidential
+ * Debates", "the top Democrat on the panel") and stays.
+ */
+const ON_TAIL = /(?<!\b(?:commission|committee|subcommittee|council|panel|board|institute|centre|center|forum|democrat|republican|member|expert|source|adviser|advisor|official|spokesman|spokeswoman|spokesperson|correspondent|reporter|analyst|specialist|researcher|lawyer|negotiator|envoy|rapporteur|authority|chair|chairman|chairwoman)s?)\s+on\b[\s\S]*$/iu;
 
 /** "Mr Mamulashvili, who was recently placed …": a relative clause describes the speaker; the speaker is read without it. */
 const RELATIVE_TAIL = /\s*,\s*(?:who|whom|whose|which)\b[\s\S]*$/iu;
@@ -1042,19 +1068,19 @@ const RELATIVE_TAIL = /\s*,\s*(?:who|whom|whose|which)\b[\s\S]*$/iu;
 /** A source mention without the relative clauses, adverbs and channel words the labeller sometimes sweeps in. */
 function trimMention(text: string, span: Span): Span {
   const written = text.slice(span.start, span.end);
-  const cut = written.replace(RELATIVE_TAIL, '').replace(CHANNEL_TAIL, '').replace(TRAILING_ADVERB, '');
+  const cut = written.replace(RELATIVE_TAIL, '').replace(WHEN_WHERE_TAIL, '').replace(ON_TAIL, '').replace(TRAILING_ADVERB, '');
   return trimSpan(text, { start: span.start, end: span.start + (cut.length > 0 ? cut.length : written.length) });
 }
 
 /**
- * The source as written with its relative clause ("Peter Morgan, a lawyer for the club, who has
- * fought the mines for years"), when the labeller took one and it holds no channel words: the
- * whole phrase is the speaker's mention, while the name and role are read from `trimMention`.
+ * The source as written with the description `trimMention` leaves out ("Peter Morgan, a lawyer
+ * for the club, who has fought the mines for years", "a retired general who works on defence
+ * policy"), when the labeller took one and it says nothing of when or where: the whole phrase
+ * is the speaker's mention, while the name and role are read from `trimMention`.
  */
 function mentionWithClause(text: string, span: Span, trimmed: Span): Span | null {
   const written = text.slice(span.start, span.end);
-  const relative = RELATIVE_TAIL.exec(written);
-  if (!relative || CHANNEL_TAIL.test(relative[0])) return null;
+  if (WHEN_WHERE_TAIL.test(written)) return null;
   const whole = trimSpan(text, { start: span.start, end: span.start + written.replace(TRAILING_ADVERB, '').length });
   return whole.start === trimmed.start && whole.end > trimmed.end ? whole : null;
 }
@@ -1092,16 +1118,28 @@ function attachCue(text: string, sentences: readonly QuoteSentence[], drafts: Dr
   // "“…,” Senate Leader Ann Lee, R-Ky. | , said Tuesday.": a speaker and cue the sentence split cut off.
   const next = drafts.inSentences(last + 1, last + 1).find((draft) => draft.cue && draft.contents.length === 0 && /^[\s,]*$/u.test(text.slice(quote.end, Math.min(draft.source?.start ?? Infinity, draft.cue.start))));
   if (next) return { ...next, contents: [quote], continuation: false };
-  // A reporting verb outside the quote in the same sentences: "…,” said Kadyrov on Telegram.
+  // A reporting verb outside the quote in the same sentences, the one nearest the quote that is
+  // not another report's cue: "…,” said Kadyrov on Telegram; "called for …, while chanting “…”".
+  const taken = drafts.inSentences(index, last).flatMap((draft) => (draft.cue ? [draft.cue] : []));
+  let nearest: { sentence: number; token: number; distance: number } | null = null;
   for (let i = index; i <= last; i++) {
     const sentence = sentences[i]!;
     for (let t = 0; t < sentence.tokens.length; t++) {
       const token = sentence.tokens[t]!;
       if (token.start >= quote.start && token.end <= quote.end) continue;
       const word = text.slice(token.start, token.end).toLowerCase();
-      if (!CUE_VERBS.has(word) || word === 'according') continue;
-      return { contents: [quote], cue: token, source: guessSource(text, sentence.tokens, t, quote), sentence: i, continuation: false };
+      if (!CUE_VERBS.has(word) || word === 'according' || taken.some((cue) => overlaps(cue, token))) continue;
+      const distance = token.end <= quote.start ? quote.start - token.end : token.start - quote.end;
+      if (!nearest || distance < nearest.distance) nearest = { sentence: i, token: t, distance };
     }
+  }
+  if (nearest) {
+    const tokens = sentences[nearest.sentence]!.tokens;
+    const cue = tokens[nearest.token]!;
+    // "…, while chanting “…”": a participle's speaker is the subject of the clause it hangs from.
+    const participle = /ing$/iu.test(text.slice(cue.start, cue.end)) && nearest.token > 0 && !/^(?:is|are|was|were|be|been)$/iu.test(tokenText(text, tokens, nearest.token - 1));
+    const subject = participle ? (drafts.inSentences(nearest.sentence, nearest.sentence).find((draft) => draft.source && draft.source.end <= cue.start)?.source ?? openingSubject(text, tokens, nearest.token)) : null;
+    return { contents: [quote], cue, source: subject ?? guessSource(text, tokens, nearest.token, quote), sentence: nearest.sentence, continuation: false };
   }
   // "He said:" at the end of the sentence before.
   const before = sentences[index - 1];
