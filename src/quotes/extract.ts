@@ -261,6 +261,9 @@ function splitAtParticiple(words: readonly string[], tags: Tag[], quoted: (i: nu
 /** Verbs whose object is part of what was said: "praised Putin personally for his stance". */
 const OBJECT_CUES = new Set('praise praises praised praising accuse accuses accused accusing blame blames blamed blaming thank thanks thanked thanking criticise criticises criticised criticize criticizes criticized condemn condemns condemned congratulate congratulates congratulated'.split(' '));
 
+/** Verbs whose object is the stance itself: "expressed support for", "voiced concern about". */
+const STANCE_VERBS = /^(?:express|expresses|expressed|expressing|voice|voices|voiced|voicing|offer|offers|offered|offering|pledge|pledges|pledged|pledging)$/u;
+
 /**
  * Rewrites, in place, cue tags on words that cannot be a cue: "According" without its "to"; a
  * name in a list ("the meetings between Putin, Hamas, and Iran could …"), which belongs to the
@@ -294,6 +297,13 @@ function repairCueTags(words: readonly string[], tags: Tag[]): void {
         for (let k = from; k < end; k++) tags[k] = 'I-content';
         if (tags[end] === 'B-content') tags[end] = 'I-content';
       }
+      continue;
+    }
+    // "expressed support for Palestine": what was expressed is the support, so it opens the content.
+    const stance = lower.findIndex((word) => !AUXILIARY.test(word));
+    if (stance >= 0 && stance + 1 < lower.length && STANCE_VERBS.test(lower[stance]!) && tags[end] === 'B-content') {
+      tags[i + stance + 1] = 'B-content';
+      for (let k = i + stance + 2; k <= end; k++) tags[k] = 'I-content';
       continue;
     }
     const object = lower.findIndex((_, k) => k > 0 && /^\p{Lu}/u.test(cue[k]!) && lower.slice(0, k).some((word) => OBJECT_CUES.has(word)));
@@ -485,16 +495,23 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
         role: chunk.role,
         span: { start: sentence.tokens[chunk.start]!.start, end: sentence.tokens[chunk.end - 1]!.end },
         at: chunk.start,
+        to: chunk.end,
       })),
     );
     // A cue inside quotation marks is speech within speech: the quote itself is the attribution.
     const cues = chunks.filter((chunk) => chunk.role === 'cue' && !insideQuote(chunk.span));
     const sentenceDrafts: Draft[] = cues.map((cue) => ({ contents: [], cue: trimCue(text, cue.span), source: null, sentence: index, continuation: false }));
-    const nearestCue = (at: number): number => {
+    // A chunk goes to the cue just before it when no other chunk stands between them ("said in
+    // a statement on Tuesday that …, according to the agency": the content is what was said;
+    // "expressed support for Palestine, accused Israel …": "Palestine" to the cue it follows),
+    // else to the cue fewest tokens from its edge.
+    const nearestCue = (chunk: { at: number; to: number }): number => {
+      const before = cues.findLastIndex((cue) => cue.to <= chunk.at);
+      if (before >= 0 && !chunks.some((other) => other.role !== 'cue' && other.at >= cues[before]!.to && other.to <= chunk.at)) return before;
       let best = -1;
       let distance = Infinity;
       cues.forEach((cue, k) => {
-        const d = Math.abs(cue.at - at);
+        const d = cue.to <= chunk.at ? chunk.at - cue.to : cue.at - chunk.to;
         if (d < distance) {
           distance = d;
           best = k;
@@ -508,7 +525,7 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
       if (chunk.role === 'content' && chunk.at === 0 && carriesOn) {
         // "“A. B,” he said.": content with no cue before this sentence's goes to this sentence's cue.
         if (!carried.cue && !carried.source && cues.length > 0) {
-          sentenceDrafts[nearestCue(chunk.at)]!.contents.push(...carried.contents, chunk.span);
+          sentenceDrafts[nearestCue(chunk)]!.contents.push(...carried.contents, chunk.span);
           carried.contents = [];
           continue;
         }
@@ -517,7 +534,7 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
         continue;
       }
       if (chunk.role === 'content' && chunk.span.end === sentence.tokens[sentence.tokens.length - 1]!.end) endingContent = chunk.span;
-      const k = nearestCue(chunk.at);
+      const k = nearestCue(chunk);
       if (chunk.role === 'source') {
         const span = chunk.at === 0 && sourceGoesOn ? { start: heldSource.start, end: chunk.span.end } : chunk.span;
         if (k >= 0 && !sentenceDrafts[k]!.source) sentenceDrafts[k]!.source = span;
@@ -1089,17 +1106,28 @@ function mentionWithClause(text: string, span: Span, trimmed: Span): Span | null
  * "A," he said. "B." in one sentence (or "A, he said, B" with no quotation marks): the second
  * piece becomes a quote that continues the first.
  */
+const ASKED = /^(?:when\s+)?asked\b/iu;
+
 function splitDirect(text: string, drafts: readonly Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const draft of drafts) {
-    const pieces = draft.contents;
     const between = (a: Span, b: Span): boolean => [draft.cue, draft.source].some((span) => span && span.start >= a.end && span.end <= b.start);
     const quoted = (span: Span): boolean => /^[“"‘'«]/u.test(text.slice(span.start, span.end).trim());
+    const aside = parenthetical(text, draft);
+    const pieces = draft.contents.filter((piece, i, all) => {
+      const next = all[i + 1];
+      const previous = all[i - 1];
+      // "Asked to describe the device, O'Neill said, “…”": the question is not the answer.
+      if (next && between(piece, next) && !quoted(piece) && ASKED.test(text.slice(piece.start, piece.end))) return false;
+      // "“…,” she said after reading the outline": what the cue's clause goes on to do is not said.
+      return !(previous && between(previous, piece) && quoted(previous) && !quoted(piece) && !aside);
+    });
+    if (pieces.length === 0) continue;
     const groups: Span[][] = [[pieces[0]!]];
     for (let i = 1; i < pieces.length; i++) {
-      const previous = pieces[i - 1]!;
-      const apart = quoted(pieces[i]!) && quoted(pieces[0]!) ? true : !quoted(pieces[i]!) && !quoted(pieces[0]!) && parenthetical(text, draft);
-      if (between(previous, pieces[i]!) && apart) groups.push([pieces[i]!]);
+      // Pieces on both sides of the speaker or cue are two quotes, the second carrying on the
+      // first: one span over both would report the speaker and cue as said.
+      if (between(pieces[i - 1]!, pieces[i]!)) groups.push([pieces[i]!]);
       else groups[groups.length - 1]!.push(pieces[i]!);
     }
     out.push({ ...draft, contents: groups[0]! });
@@ -1307,7 +1335,10 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
       speaker = null;
       role = role && isSpeakerName(role) ? role : null;
     }
-    if (draft.continuation && !speaker) {
+    // A quote with no cue and no one before it to carry on is reported with its speaker unknown
+    // when it is a whole quoted sentence (a reader sees a quotation nobody is named for, and
+    // that is worth knowing); a shorter piece is most often a title or a slogan.
+    if (draft.continuation && !speaker && !wholeQuotedSentence(text, contentSpan, quotes)) {
       splitHead = null;
       continue;
     }
@@ -1339,6 +1370,14 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
     else if (speech[draftIndex]) lastSpoken = null;
   }
   return out;
+}
+
+/** Content that is a quotation of its own, with quotation marks and a full stop: "“This could be the great Trojan horse.”". */
+function wholeQuotedSentence(text: string, content: Span, quotes: readonly QuotedSpan[]): boolean {
+  const quote = spanIndexOf(quotes).containing(content).find((q) => q.double);
+  if (!quote || quote.start !== content.start || quote.end !== content.end) return false;
+  const inner = text.slice(quote.inner.start, quote.inner.end).trim();
+  return /^\p{Lu}/u.test(inner) && /[.?!…]$/u.test(inner) && wordCount(text, quote.inner) >= 4;
 }
 
 function spanOfSentences(sentences: readonly QuoteSentence[], from: number, to: number, also: number): Span {
