@@ -551,6 +551,16 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
       const before = sentenceDrafts.slice(0, k).reverse().find((draft) => draft.source);
       if (before) sentenceDrafts[k]!.source = before.source;
     });
+    // "…, a good business decision, Sen. Lindsey Graham (R-S.C." | ") told …": the sentence split
+    // cut the speaker, and the content before it went with the first half.
+    if (sourceGoesOn) {
+      const target = sentenceDrafts.find((draft) => draft.cue && draft.source?.start === heldSource.start && draft.contents.length === 0);
+      const orphan = drafts.findLast((draft) => !draft.cue && !draft.source && draft.contents.length > 0);
+      if (target && orphan && /^[\s,]*$/u.test(text.slice(orphan.contents[orphan.contents.length - 1]!.end, heldSource.start))) {
+        target.contents.push(...orphan.contents);
+        orphan.contents = [];
+      }
+    }
     const labelled = sentenceDrafts.filter((draft) => draft.contents.length > 0 || draft.source);
     const quotedAt = (i: number): boolean => insideQuote(sentence.tokens[i]!);
     const repaired = repairSentence(text, sentence, index, withCoordinatedCues(text, sentence.tokens, withFoundCues(text, sentence, index, labelled, quotedAt), quotedAt));
@@ -1286,7 +1296,7 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
       // "Campaigners from Almer Watch, who say …": the speaker is read from the noun phrase the
       // relative pronoun stands for, and the pronoun stays the mention, as "he" does.
       const relative = relativeSource(text, sentences[sentenceIndex]?.tokens ?? [], source);
-      mention = withAppositiveName(text, withPossessor(text, withWholeNames(text, relative?.antecedent ?? source, input.mentions)), input.mentions);
+      mention = withAppositiveName(text, withPossessor(text, withWholeNames(text, relative?.antecedent ?? source, input.mentions, draft.cue && isVerbCue(text.slice(draft.cue.start, draft.cue.end)) ? [draft.cue] : [])), input.mentions);
       mention = withRelativeHead(text, mention, draft.cue, sentences[sentenceOf(mention.start)]);
       const tokens = sentences[sentenceIndex]?.tokens.filter((token) => token.start >= mention!.start && token.end <= mention!.end) ?? [];
       // Only proper names: the tagger's role and pronoun mentions are what this pass reads itself.
@@ -1633,7 +1643,12 @@ function withRelativeHead(text: string, mention: Span, cue: Span | null, sentenc
 }
 
 /** "Company" when the labeller cut "The Northern Ferry Company": a source never ends inside a name. */
-function withWholeNames(text: string, mention: Span, names: readonly NamedMention[]): Span {
+/** A cue with a reporting verb in it ("Vows", "said"), not a name the tagger took for one ("Padilla"). */
+function isVerbCue(cue: string): boolean {
+  return cue.toLowerCase().split(/\s+/u).some((word) => CUE_VERBS.has(word) || SPEECH_CUES.has(word) || EVIDENCE_CUES.has(word));
+}
+
+function withWholeNames(text: string, mention: Span, names: readonly NamedMention[], others: readonly (Span | null)[] = []): Span {
   let { start, end } = mention;
   // Names in list order, each against the mention as grown so far: only names that overlap it
   // can grow it, so the next one to look at is the first overlapping name after the last seen.
@@ -1644,6 +1659,9 @@ function withWholeNames(text: string, mention: Span, names: readonly NamedMentio
     seen = next;
     const name = names[next]!;
     if (name.start >= start && name.end <= end) continue;
+    // "Sanders Vows To Eliminate Tax Breaks": a name the tagger ran over the cue (a headline's
+    // capitals) is no longer than the source.
+    if (others.some((span) => span && overlaps(span, name))) continue;
     start = Math.min(start, name.start);
     end = Math.max(end, name.end);
   }
