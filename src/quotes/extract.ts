@@ -1146,10 +1146,20 @@ function splitDirect(text: string, drafts: readonly Draft[]): Draft[] {
   return out;
 }
 
+/** A dash and a name of one to four words closing the line after a quote: "” ― Pamela Padilla", "” -- Sen. Ann Lee." */
+const SIGNATURE = /^[^\S\n]*([―—–]|--?)[^\S\n]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?\p{Lu}[\p{L}'’.-]*(?:[^\S\n]\p{Lu}[\p{L}'’.-]*){0,3})[^\S\n]*\.?[^\S\n]*(?:\n|$)/u;
+
 /** Finds the cue for a quote the labeller missed: in its sentence, a colon line before it, or none. */
 function attachCue(text: string, sentences: readonly QuoteSentence[], drafts: DraftSweep, quote: QuotedSpan, index: number): Draft {
   const lastBefore = lastStartingBefore(sentences, quote.end);
   const last = lastBefore >= 0 && sentences[lastBefore]!.end > quote.start ? lastBefore : -1;
+  // "“…” ― Pamela Padilla": a name signed under the quote after a dash, whatever else the sentence holds.
+  const signed = SIGNATURE.exec(text.slice(quote.end, quote.end + 80));
+  if (signed) {
+    const dash = quote.end + signed[0].indexOf(signed[1]!);
+    const name = quote.end + signed[0].lastIndexOf(signed[2]!);
+    return { contents: [quote], cue: { start: dash, end: dash + signed[1]!.length }, source: { start: name, end: name + signed[2]!.length }, sentence: index, continuation: false };
+  }
   // A labeller cue in the quote's own sentences that has no content yet.
   const free = drafts.inSentences(index, last).find((draft) => draft.cue && draft.contents.every((content) => !overlaps(content, quote)) && draft.contents.length === 0);
   if (free) return { ...free, contents: [quote], continuation: false };
