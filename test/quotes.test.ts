@@ -478,3 +478,43 @@ test('"it" as a speaker is the organisation the sentence before opens with, else
     assert.equal(quote.speaker.name, name, text);
   }
 });
+
+test('what the tagger marks is kept as a reader would: descriptions, pieces apart, signatures and stray marks', () => {
+  // text, then every attribution as [source as written, cue, content]
+  const cases: [string, [string | null, string | null, string][]][] = [
+    // A description with "on" in it stays in the mention ("works on"), the name is still read alone.
+    ['“The borders have simply gone,” said Ivo Brand, a retired harbour pilot who works on river safety at the Kessering Institute.', [
+      ['Ivo Brand, a retired harbour pilot who works on river safety at the Kessering Institute', 'said', '“The borders have simply gone,”'],
+    ]],
+    // Content far from its cue is a second report, with the nearest free cue and the clause's subject.
+    ['Small groups of dockers continued to call for more information about the spill, walking the streets around the harbour office and the old fish market in the rain while chanting, “Open the books now.”', [
+      ['Small groups of dockers', 'continued to call for', 'more information about the spill'],
+      ['Small groups of dockers', 'chanting', '“Open the books now.”'],
+    ]],
+    // After a preposition a participle is a gerund, not a second cue.
+    ['Lorn says the mayor was right in saying the quay needed repairs.', [['Lorn', 'says', 'the mayor was right in saying the quay needed repairs']]],
+    // The question put to the speaker is not part of the answer.
+    ['Asked to describe the leaking tank, Esk said, “Not going to go into that.”', [['Esk', 'said', '“Not going to go into that.”']]],
+    // What the cue's clause goes on to do after a quote is not said.
+    ['“I do not see who is left out,” she said after reading the council plan.', [['she', 'said', '“I do not see who is left out,”']]],
+    // The stance is what was expressed.
+    ['Mayor Ada Rimm expressed support for Ostport and warned that the ferry would be late.', [
+      ['Mayor Ada Rimm', 'expressed', 'support for Ostport'],
+      ['Mayor Ada Rimm', 'warned', 'that the ferry would be late'],
+    ]],
+    // A name signed under a quote after a dash.
+    ['Readers on the spill\n\n“The river was never safe and the council knew it.” ― Tessa Marn\n“I will not drink the tap water again.” ― Jon Ekdal\n', [
+      ['Tessa Marn', '―', '“The river was never safe and the council knew it.”'],
+      ['Jon Ekdal', '―', '“I will not drink the tap water again.”'],
+    ]],
+    // A closing mark typed where the quote opens still opens it.
+    ['Readers on the spill\n\n”The council hid the figures for a week.” ― Tessa Marn\n', [['Tessa Marn', '―', '”The council hid the figures for a week.”']]],
+    // A whole quoted sentence that no one before it can carry on: reported, its speaker unknown.
+    ['Readers on the spill\n\n“This could be the worst spill the river has seen.”', [[null, null, '“This could be the worst spill the river has seen.”']]],
+  ];
+  for (const [text, expected] of cases) {
+    const doc = analyse(text);
+    const found = (doc.results.quotes?.quotes ?? []).map((quote) => [slice(doc, quote.speaker.mention), slice(doc, quote.cue), slice(doc, quote.content)]);
+    assert.deepEqual(found, expected, text);
+  }
+});

@@ -645,7 +645,8 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
   const spoken = new SpanIndex(resolved.filter((quote) => speech[quote.draft]).map((quote) => quote.content));
   const nested = resolved.map((quote) => !speech[quote.draft] && quote.cue !== null && spoken.containsAny(quote.cue));
   // A belief nobody holds ("have stopped short of backing the plan", no subject found) says nothing.
-  const held = resolved.map((quote) => quote.attribution !== 'belief' || quote.speaker.mention !== null || quote.speaker.name !== null);
+  // Nor does a question with no one named asking it ("Asked to describe the tank, Esk said …").
+  const held = resolved.map((quote) => (quote.attribution !== 'belief' && !(quote.cue && ASKED.test(text.slice(quote.cue.start, quote.cue.end)))) || quote.speaker.mention !== null || quote.speaker.name !== null);
   // Content made only of function words ("has denied this") says nothing a reader can check,
   // unless a piece that carries it on in the same paragraph does ("“That,” he added, “promises …”").
   const says = resolved.map((quote) => carriesContent(text.slice(quote.content.start, quote.content.end)));
