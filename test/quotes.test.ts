@@ -509,6 +509,14 @@ test('what the tagger marks is kept as a reader would: descriptions, pieces apar
     ]],
     // A closing mark typed where the quote opens still opens it.
     ['Readers on the spill\n\n”The council hid the figures for a week.” ― Tessa Marn\n', [['Tessa Marn', '―', '”The council hid the figures for a week.”']]],
+    // A record closing the sentence reports the clause before it.
+    ['Large parts of the harbour are divided by income, other studies have shown.', [['other studies', 'have shown', 'Large parts of the harbour are divided by income']]],
+    // A time inside the speaker's relative clause is the clause's, not when it was said.
+    ['Former Governor Ed Rand, who chaired the port board during the 2010 floods, agreed that the rules should change.', [
+      ['Former Governor Ed Rand, who chaired the port board during the 2010 floods', 'agreed', 'that the rules should change'],
+    ]],
+    // A speaker cut by the sentence split after an abbreviation goes on.
+    ['“The ferry will sail,” said Rep. Jo Crow (D-N.Y.), a leading advocate for river towns.', [['Rep. Jo Crow (D-N.Y.), a leading advocate for river towns', 'said', '“The ferry will sail,”']]],
     // A whole quoted sentence that no one before it can carry on: reported, its speaker unknown.
     ['Readers on the spill\n\n“This could be the worst spill the river has seen.”', [[null, null, '“This could be the worst spill the river has seen.”']]],
   ];

@@ -486,6 +486,10 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
     // Content the tagger carries over from the sentence before goes on that sentence's attribution.
     const carriesOn = carried !== null && tags[0] === 'I-content';
     const sourceGoesOn = heldSource !== null && tags[0] === 'I-source';
+    // "…,” said Rep. Jo Crow (D-N.Y." | "), a leading advocate for …": the speaker the sentence
+    // split cut goes on in this sentence.
+    const previousEnd = sentences[index - 1]?.tokens.at(-1)?.end;
+    const cutSource = !sourceGoesOn && tags[0] === 'I-source' && previousEnd !== undefined ? drafts.findLast((draft) => draft.source?.end === previousEnd) : undefined;
     if (tags[0]?.startsWith('I-')) tags[0] = `B-${tags[0].slice(2)}` as Tag;
     repairCueTags(words, tags);
     const participles = splitAtParticiple(words, tags, (i) => insideQuote(sentence.tokens[i]!));
@@ -531,6 +535,10 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
         }
         carried.contents.push(chunk.span);
         if (chunk.span.end === sentence.tokens[sentence.tokens.length - 1]!.end) runningOn = carried;
+        continue;
+      }
+      if (chunk.role === 'source' && chunk.at === 0 && cutSource) {
+        cutSource.source = { start: cutSource.source!.start, end: chunk.span.end };
         continue;
       }
       if (chunk.role === 'content' && chunk.span.end === sentence.tokens[sentence.tokens.length - 1]!.end) endingContent = chunk.span;
@@ -707,6 +715,10 @@ function isSpeechCue(cue: string): boolean {
     .some((word) => SPEECH_CUES.has(word) || SPEECH_NOUNS.has(word));
 }
 
+function isEvidenceCue(cue: string): boolean {
+  return cue.toLowerCase().split(/\s+/u).some((word) => EVIDENCE_CUES.has(word));
+}
+
 /** Repairs the labeller often needs within one sentence. */
 const DETERMINER_BEFORE = /(?:^|\s)(?:a|an|the|this|that|its|his|her|their|any|no)\s+$/iu;
 
@@ -813,7 +825,8 @@ function repairSentence(text: string, sentence: QuoteSentence, sentenceIndex: nu
     // "The ministry expects the ban to be lifted, he said.": a cue and speaker closing the
     // sentence with no content of their own report the clause before the comma.
     const closing = draft.cue && draft.source && /^[.!?\s]*$/u.test(text.slice(Math.max(draft.cue.end, draft.source.end), sentence.end));
-    if (closing && draft.cue && draft.source && draft.contents.length === 0 && isSpeechCue(text.slice(draft.cue.start, draft.cue.end))) {
+    // So does a record closing it: "…, other studies have shown."
+    if (closing && draft.cue && draft.source && draft.contents.length === 0 && (isSpeechCue(text.slice(draft.cue.start, draft.cue.end)) || isEvidenceCue(text.slice(draft.cue.start, draft.cue.end)))) {
       const clause = clauseBefore(text, tokens, Math.min(draft.cue.start, draft.source.start));
       if (clause && drafts.every((other) => other === draft || !other.cue || !isSpeechCue(text.slice(other.cue.start, other.cue.end)))) draft.contents = [clause];
     }
@@ -1108,7 +1121,9 @@ function trimMention(text: string, span: Span): Span {
  */
 function mentionWithClause(text: string, span: Span, trimmed: Span): Span | null {
   const written = text.slice(span.start, span.end);
-  if (WHEN_WHERE_TAIL.test(written)) return null;
+  // "…, who served as chairman during the 2000 election": inside a relative clause the time is the clause's.
+  const relative = RELATIVE_TAIL.exec(written);
+  if (WHEN_WHERE_TAIL.test(relative ? written.slice(0, relative.index) : written)) return null;
   const whole = trimSpan(text, { start: span.start, end: span.start + written.replace(TRAILING_ADVERB, '').length });
   return whole.start === trimmed.start && whole.end > trimmed.end ? whole : null;
 }
