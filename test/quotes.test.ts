@@ -316,6 +316,8 @@ test('speakers the labeller gets half right, and what is no quote at all', () =>
     ['Health officials said the risk was low. The regional health office said testing would continue.', 'testing would continue', 'The regional health office'],
     ['Crews on the ferries voted on Wednesday to strike next week, their union said. The Harbour Workers’ Union said most members had voted.', 'Crews on the ferries', 'Harbour Workers’ Union'],
     ['Ines Roe said volunteers had noticed a sharp smell near the plant over the weekend.', 'over the weekend', 'Ines Roe'],
+    // "is known to" says what is commonly held, by no one in particular: not the sentence's subject's belief.
+    ['The guild sees the delay as a mistake by the board, which is known to always block new piers.', 'always block', undefined],
   ];
   for (const [text, fragment, name, negated = false] of cases) {
     const doc = analyse(text);

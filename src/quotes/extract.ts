@@ -135,7 +135,7 @@ function firstStart(draft: Draft): number {
 
 const TOLD_TAIL = /,\s*(?:the\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*)*\s+(?:has|have|had)\s+been\s+told\s*\.?\s*$|,\s*(?:the\s+)?\p{Lu}[\p{L}.&'’-]*(?:\s+\p{Lu}[\p{L}.&'’-]*)*\s+(?:was|were)\s+told\s*\.?\s*$/u;
 
-const HEARSAY_CUE = /^(?:is|are|was|were|has been|have been|had been)\s+(?:said|reported|believed|thought|understood|rumou?red|alleged|expected|claimed)$/iu;
+const HEARSAY_CUE = /^(?:is|are|was|were|has been|have been|had been)\s+(?:said|reported|believed|thought|understood|known|rumou?red|alleged|expected|claimed)$/iu;
 
 const SPEECH_END = /[.?!…,;:—–-]$/u;
 const NAMING_WORDS = /\b(?:called|named|dubbed|titled|entitled|known as|so-called|codenamed|code-named|labelled|labeled|branded|nicknamed|termed)\s*$/iu;
