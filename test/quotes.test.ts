@@ -509,6 +509,8 @@ test('what the tagger marks is kept as a reader would: descriptions, pieces apar
       ['Tessa Marn', '―', '“The river was never safe and the council knew it.”'],
       ['Jon Ekdal', '―', '“I will not drink the tap water again.”'],
     ]],
+    // A picture credit under a quote is not its speaker.
+    ['Readers on the spill\n\n“The river has never looked this brown in forty years.” ― Getty Images\n', [[null, null, '“The river has never looked this brown in forty years.”']]],
     // A closing mark typed where the quote opens still opens it.
     ['Readers on the spill\n\n”The council hid the figures for a week.” ― Tessa Marn\n', [['Tessa Marn', '―', '”The council hid the figures for a week.”']]],
     // A record closing the sentence reports the clause before it.

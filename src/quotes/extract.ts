@@ -1165,13 +1165,16 @@ function splitDirect(text: string, drafts: readonly Draft[]): Draft[] {
 /** A dash and a name of one to four words closing the line after a quote: "” ― Pamela Padilla", "” -- Sen. Ann Lee." */
 const SIGNATURE = /^[^\S\n]*([―—–]|--?)[^\S\n]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?\p{Lu}[\p{L}'’.-]*(?:[^\S\n]\p{Lu}[\p{L}'’.-]*){0,3})[^\S\n]*\.?[^\S\n]*(?:\n|$)/u;
 
+/** "― Getty Images", "— Reuters/Instagram": a picture credit under a quote signs the picture, not the words. */
+const PICTURE_CREDIT = /(?:images?|photos?|pictures?|getty|instagram|shutterstock|reuters|afp|ap)$/iu;
+
 /** Finds the cue for a quote the labeller missed: in its sentence, a colon line before it, or none. */
 function attachCue(text: string, sentences: readonly QuoteSentence[], drafts: DraftSweep, quote: QuotedSpan, index: number): Draft {
   const lastBefore = lastStartingBefore(sentences, quote.end);
   const last = lastBefore >= 0 && sentences[lastBefore]!.end > quote.start ? lastBefore : -1;
   // "“…” ― Pamela Padilla": a name signed under the quote after a dash, whatever else the sentence holds.
   const signed = SIGNATURE.exec(text.slice(quote.end, quote.end + 80));
-  if (signed) {
+  if (signed && !PICTURE_CREDIT.test(signed[2]!)) {
     const dash = quote.end + signed[0].indexOf(signed[1]!);
     const name = quote.end + signed[0].lastIndexOf(signed[2]!);
     return { contents: [quote], cue: { start: dash, end: dash + signed[1]!.length }, source: { start: name, end: name + signed[2]!.length }, sentence: index, continuation: false };
