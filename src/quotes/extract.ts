@@ -1090,7 +1090,12 @@ function invertedSource(text: string, tokens: readonly Token[], draft: Draft): {
   return clause ? { source: { start: content.start, end: content.start + name.length }, content: clause } : null;
 }
 
-const TRAILING_ADVERB = /(?:\s+(?:meanwhile|also|however|reportedly|previously|later|then|earlier|too|now|further|again|already|once|himself|herself|themselves|yesterday|today|tonight|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|last (?:week|month|year|night)|\w+ly))+$/iu;
+/**
+ * Adverbs and times the labeller sweeps into the end of a source. Case-sensitive on purpose: an
+ * "-ly" word in lower case is an adverb ("said later", "openly"), except the nouns listed, and a
+ * capitalised one is a name ("Megyn Kelly", "Italy").
+ */
+const TRAILING_ADVERB = /(?:\s+(?:meanwhile|also|however|reportedly|previously|later|then|earlier|too|now|further|again|already|once|himself|herself|themselves|yesterday|today|tonight|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|last (?:week|month|year|night)|(?!(?:family|assembly|ally|rally|supply|monopoly|anomaly|bully|reply|panoply|homily|lily|belly|jelly)\b)\p{Ll}+ly))+$/u;
 /**
  * "on Monday", "via Telegram", "in a statement": when and where it was said, never part of who
  * said it.
