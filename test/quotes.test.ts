@@ -481,6 +481,11 @@ test('"it" as a speaker is the organisation the sentence before opens with, else
   }
 });
 
+test('a word capitalised only because it opens the sentence is no part of a speaker\'s name', () => {
+  const { quote } = attributionWithCue('With Labour councillors increasingly worried about the toll, the mayor spoke.', 'increasingly worried about');
+  assert.match(quote.speaker.name ?? '', /^Labour\b/u);
+});
+
 test('what the tagger marks is kept as a reader would: descriptions, pieces apart, signatures and stray marks', () => {
   // text, then every attribution as [source as written, cue, content]
   const cases: [string, [string | null, string | null, string][]][] = [
@@ -509,6 +514,8 @@ test('what the tagger marks is kept as a reader would: descriptions, pieces apar
       ['Tessa Marn', '―', '“The river was never safe and the council knew it.”'],
       ['Jon Ekdal', '―', '“I will not drink the tap water again.”'],
     ]],
+    // A quoted sentence is kept however plain its words.
+    ['The mayor is rolling out a new and more personal message: “It is about me.”', [['The mayor', 'is rolling out a new and more personal message:', '“It is about me.”']]],
     // A picture credit under a quote is not its speaker.
     ['Readers on the spill\n\n“The river has never looked this brown in forty years.” ― Getty Images\n', [[null, null, '“The river has never looked this brown in forty years.”']]],
     // A closing mark typed where the quote opens still opens it.

@@ -657,7 +657,8 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
   const held = resolved.map((quote) => (quote.attribution !== 'belief' && !(quote.cue && ASKED.test(text.slice(quote.cue.start, quote.cue.end)))) || quote.speaker.mention !== null || quote.speaker.name !== null);
   // Content made only of function words ("has denied this") says nothing a reader can check,
   // unless a piece that carries it on in the same paragraph does ("“That,” he added, “promises …”").
-  const says = resolved.map((quote) => carriesContent(text.slice(quote.content.start, quote.content.end)));
+  // A quoted sentence is the speaker's own words, however plain ("“It's about me.”").
+  const says = resolved.map((quote) => carriesContent(text.slice(quote.content.start, quote.content.end)) || quotedSentence(text, quote.content, quoteSpans));
   resolved.forEach((quote, i) => {
     const head = quote.continues === null ? undefined : resolved[quote.continues];
     if (says[i] && head && !text.slice(head.content.end, quote.content.start).includes('\n')) says[quote.continues!] = true;
@@ -1382,7 +1383,7 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
     // A quote with no cue and no one before it to carry on is reported with its speaker unknown
     // when it is a whole quoted sentence (a reader sees a quotation nobody is named for, and
     // that is worth knowing); a shorter piece is most often a title or a slogan.
-    if (draft.continuation && !speaker && !wholeQuotedSentence(text, contentSpan, quotes)) {
+    if (draft.continuation && !speaker && !quotedSentence(text, contentSpan, quotes, 4)) {
       splitHead = null;
       continue;
     }
@@ -1416,12 +1417,12 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
   return out;
 }
 
-/** Content that is a quotation of its own, with quotation marks and a full stop: "“This could be the great Trojan horse.”". */
-function wholeQuotedSentence(text: string, content: Span, quotes: readonly QuotedSpan[]): boolean {
+/** Content that is a quotation of its own, with quotation marks and a full stop, of at least `words` words: "“This could be the great Trojan horse.”". */
+function quotedSentence(text: string, content: Span, quotes: readonly QuotedSpan[], words = 3): boolean {
   const quote = spanIndexOf(quotes).containing(content).find((q) => q.double);
   if (!quote || quote.start !== content.start || quote.end !== content.end) return false;
   const inner = text.slice(quote.inner.start, quote.inner.end).trim();
-  return /^\p{Lu}/u.test(inner) && /[.?!…]$/u.test(inner) && wordCount(text, quote.inner) >= 4;
+  return /^\p{Lu}/u.test(inner) && /[.?!…]$/u.test(inner) && wordCount(text, quote.inner) >= words;
 }
 
 function spanOfSentences(sentences: readonly QuoteSentence[], from: number, to: number, also: number): Span {

@@ -62,6 +62,9 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 export const LINKS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from', 'to', 'by']);
 const NOT_NAMES = new Set([
   'the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'but', 'and', 'in', 'on', 'at', 'as', 'if', 'when', 'while', 'after', 'before',
+  // Capitalised only because they open the sentence: "With Labour leaders worried, …" names "Labour".
+  'with', 'without', 'for', 'from', 'by', 'of', 'to', 'amid', 'among', 'despite', 'during', 'since', 'until', 'although', 'though', 'because',
+  'yet', 'or', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'what', 'which', 'who', 'how', 'why', 'where', 'there',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);
