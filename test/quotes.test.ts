@@ -4,7 +4,7 @@ import type { Doc } from '../src/document.js';
 import { attributionOf } from '../src/quotes/attribution.js';
 import { extractQuotes } from '../src/quotes/extract.js';
 import { scanQuoteMarks } from '../src/quotes/marks.js';
-import { carriesContent, isNegatedCue, isSpeakerName } from '../src/quotes/plausible.js';
+import { carriesContent, isNegatedCue, isSpeakerMention, isSpeakerName } from '../src/quotes/plausible.js';
 import { readSource } from '../src/quotes/speaker.js';
 import { findChannel, findVia } from '../src/quotes/channel.js';
 import { cleanStage } from '../src/stages/01-clean/index.js';
@@ -268,6 +268,18 @@ test('what may stand as a speaker, as content and as a cue', () => {
     ['(VPA', false],
   ];
   assert.deepEqual(speakers.map(([name]) => [name, isSpeakerName(name)]), speakers);
+  const mentions: [string, boolean][] = [
+    ['Chechen leader and close ally of Russian President Vladimir Putin, Ramzan Kadyrov', true],
+    ['lawyers for the family', true],
+    ['he', true],
+    ['who', true],
+    ["at Monday's debate", false],
+    ['under a grey sky that', false],
+    ['a fairly typical discussion about', false],
+    ['among others ―', false],
+    ['For instance', false],
+  ];
+  assert.deepEqual(mentions.map(([mention]) => [mention, isSpeakerMention(mention)]), mentions);
   const contents: [string, boolean][] = [
     ['this', false],
     ['by', false],

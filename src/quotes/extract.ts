@@ -15,7 +15,7 @@ import { findChannel, findVia, isOutletName, type Found } from './channel.js';
 import { labelTokens } from './labeller.js';
 import { CUE_VERBS, PERSON_PRONOUNS, SPEECH_CUES, SPEECH_NOUNS } from './lexicon.js';
 import { scanQuoteMarks, type QuotedSpan, type UnbalancedMark } from './marks.js';
-import { carriesContent, isNegatedCue, isSpeakerName } from './plausible.js';
+import { carriesContent, isNegatedCue, isSpeakerMention, isSpeakerName } from './plausible.js';
 import type { AttributionTagger } from './labeller.js';
 import type { Tag } from './perceptron.js';
 import { chunksOf } from './polnear.js';
@@ -1374,6 +1374,13 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
     }
     // A speaker no reader would accept ("13/3)", "her group's") is an unknown speaker; the
     // mention stays as evidence only when it is a pronoun ("who") or a speaker in its own right.
+    // A mention that is no noun phrase ("at Monday's debate", "a fairly typical discussion
+    // about") names no one: the speaker is unknown rather than wrong.
+    if (mention && draft.source && !isSpeakerMention(text.slice(mention.start, mention.end))) {
+      mention = null;
+      speaker = null;
+      role = null;
+    }
     if (speaker?.name && !isSpeakerName(speaker.name)) {
       const written = mention ? text.slice(mention.start, mention.end) : '';
       if (!RELATIVE_PRONOUNS.has(written.toLowerCase()) && !isSpeakerName(written)) mention = null;

@@ -51,6 +51,26 @@ export function isSpeakerName(name: string): boolean {
   return !words.some((word) => word === 'we' || word === 'i' || word === 'you' || word === 'he' || word === 'she' || word === 'they');
 }
 
+/** Words a speaker's mention never opens with: it would be a time, a place or a clause ("at Monday's debate", "under a grey sky that"). */
+const NOT_MENTION_START = new Set('at under among in on during after before with without by from since until if when while although because so for let appearing'.split(' '));
+/** Words a speaker's mention never ends with: the phrase stops short of its noun ("The day that", "a discussion about"). */
+const NOT_MENTION_END = new Set('and or but that about of to for with by the a an let than as at in on from into'.split(' '));
+
+/**
+ * True when `mention`, as written, can be a speaker's mention: a noun phrase, a name or a
+ * pronoun, not a time or a place the labeller took ("at Monday's debate", "among others ―"), nor a
+ * phrase cut before its noun ("a fairly typical discussion about").
+ *
+ * @example isSpeakerMention('Chechen leader and close ally of Russian President Vladimir Putin, Ramzan Kadyrov') // true
+ * @example isSpeakerMention("at Monday's debate") // false
+ */
+export function isSpeakerMention(mention: string): boolean {
+  const words = wordsOf(mention);
+  if (words.length === 0) return false;
+  if (words.length === 1) return true;
+  return !NOT_MENTION_START.has(words[0]!) && !NOT_MENTION_END.has(words[words.length - 1]!) && !/[―—–-]\s*$/u.test(mention.trim());
+}
+
 /**
  * True when a quote's content says something: at least one word that is not a function word.
  *
