@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { DOMParser } from 'linkedom';
 import { analyze, renderReport } from '../src/index.js';
 import type { Analysis } from '../src/contract.js';
-import { groupFacts, speakerLabel } from '../src/report/present.js';
+import { citationRow, groupFacts, speakerLabel } from '../src/report/present.js';
 
 const HOSTILE = [
   '<script>alert("x")</script>',
@@ -314,6 +314,15 @@ test('report: a speaker is named once when the role only repeats the name', () =
   const analysis = structuredClone(base);
   Object.assign(analysis.quotes[0]!.speaker, { name: 'A company spokeswoman', role: 'company spokeswoman' });
   for (const format of ['md', 'html'] as const) assert.ok(!renderReport(analysis, format).includes('spokeswoman (company spokeswoman)'), format);
+});
+
+test('report: an outlet told directly is first-hand, with the speaker who told it as the source', () => {
+  const analysis = structuredClone(base);
+  const quote = analysis.quotes[0]!;
+  const quotes = new Map([[quote.id, quote]]);
+  assert.deepEqual(citationRow({ name: 'Harbour Gazette', relation: 'told', quote: quote.id, kind: 'outlet' }, quotes), { relation: 'told Harbour Gazette directly', source: speakerLabel(quote.speaker), kind: 'first-hand' });
+  assert.deepEqual(citationRow({ name: 'Harbour Gazette', relation: 'told', quote: null, kind: 'outlet' }, quotes), { relation: 'told Harbour Gazette directly', source: 'an unnamed source', kind: 'first-hand' });
+  assert.deepEqual(citationRow({ name: 'Newsweek', relation: 'relays', quote: null, kind: 'outlet' }, quotes), { relation: 'relays', source: 'Newsweek', kind: 'outlet' });
 });
 
 test('report: equal facts read once, with every evidence span', () => {

@@ -8,7 +8,7 @@ import type { Analysis, BriefSentence, Claim } from '../contract.js';
 import type { DocSpan } from '../document.js';
 import { groupBy } from '../crossdoc/group-by.js';
 import { escapeHtml as esc, escapeMarkdown as md } from './escape.js';
-import { truncate } from './present.js';
+import { citationRow, truncate } from './present.js';
 
 /** Links a span to the place the report shows it; the label is plain text, escaped by the caller. */
 export type EvidenceLink = (span: DocSpan, label: string) => string;
@@ -151,9 +151,11 @@ export function crosscheckHtml(analysis: Analysis, link: EvidenceLink): string {
 
   const relays = analysis.provenance.flatMap((record) => record.cites.map((cite) => ({ record, cite })));
   if (relays.length || analysis.copies.length) {
-    const rows = relays.map(
-      ({ record, cite }) => `<tr><td>${esc(outlets.get(record.doc) ?? record.doc)}</td><td>${esc(cite.relation)}</td><td>${link({ doc: record.doc, start: cite.start, end: cite.end }, cite.name)}</td><td>${esc(cite.kind)}</td></tr>`,
-    );
+    const quotesById = new Map(analysis.quotes.map((quote) => [quote.id, quote]));
+    const rows = relays.map(({ record, cite }) => {
+      const row = citationRow(cite, quotesById);
+      return `<tr><td>${esc(outlets.get(record.doc) ?? record.doc)}</td><td>${esc(row.relation)}</td><td>${link({ doc: record.doc, start: cite.start, end: cite.end }, row.source)}</td><td>${esc(row.kind)}</td></tr>`;
+    });
     const copies = analysis.copies.map(
       (copy) => `<tr><td>${esc(outlets.get(copy.docs[1]) ?? copy.docs[1])}</td><td>copies (${esc(copy.kind)}, ${Math.round(copy.overlap * 100)} %)</td><td>${esc(outlets.get(copy.docs[0]) ?? copy.docs[0])}</td><td>document</td></tr>`,
     );
@@ -216,7 +218,11 @@ export function crosscheckMarkdown(analysis: Analysis): string[] {
   if (relays.length || analysis.copies.length) {
     out.push('## Who relays whom', '', '| outlet | relation | source | kind |', '|---|---|---|---|');
     for (const copy of analysis.copies) out.push(`| ${cell(outlets.get(copy.docs[1]) ?? copy.docs[1])} | ${cell(`copies (${copy.kind}, ${Math.round(copy.overlap * 100)} %)`)} | ${cell(outlets.get(copy.docs[0]) ?? copy.docs[0])} | document |`);
-    for (const { record, cite } of relays) out.push(`| ${cell(outlets.get(record.doc) ?? record.doc)} | ${cell(cite.relation)} | ${cell(cite.name)} | ${cell(cite.kind)} |`);
+    const quotesById = new Map(analysis.quotes.map((quote) => [quote.id, quote]));
+    for (const { record, cite } of relays) {
+      const row = citationRow(cite, quotesById);
+      out.push(`| ${cell(outlets.get(record.doc) ?? record.doc)} | ${cell(row.relation)} | ${cell(row.source)} | ${cell(row.kind)} |`);
+    }
     out.push('');
   }
   return out;

@@ -1,5 +1,5 @@
 /** How every report format names things: speakers, facts, spans and long text. */
-import type { Entity, Quote } from '../contract.js';
+import type { CitedSource, Entity, Quote } from '../contract.js';
 import type { DocSpan } from '../document.js';
 
 /** A name and a role that say the same thing ("A company spokeswoman", "company spokeswoman"). */
@@ -51,4 +51,15 @@ export function truncate(value: string, length: number): string {
 export function quoteKindLabel(quote: Pick<Quote, 'kind' | 'attributionKind' | 'negated'>): string {
   const label = quote.attributionKind === 'speech' ? quote.kind : `${quote.kind}, ${quote.attributionKind}`;
   return quote.negated ? `${label}, did not say` : label;
+}
+
+/**
+ * A citation as a row of "who relays whom": the relation in words, and who the source is. A
+ * first-hand "told" names the outlet itself ("Express.co.uk has been told"), so the row names the
+ * speaker who did the telling instead, or says the source is unnamed.
+ */
+export function citationRow(cite: Pick<CitedSource, 'name' | 'relation' | 'quote' | 'kind'>, quotes: ReadonlyMap<string, Quote>): { relation: string; source: string; kind: string } {
+  if (cite.relation !== 'told') return { relation: cite.relation, source: cite.name, kind: cite.kind };
+  const speaker = cite.quote ? quotes.get(cite.quote)?.speaker : undefined;
+  return { relation: `told ${cite.name} directly`, source: speaker?.name ? speakerLabel(speaker) : 'an unnamed source', kind: 'first-hand' };
 }

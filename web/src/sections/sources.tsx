@@ -4,19 +4,19 @@
  * texts it shares with other outlets (copies and near-copies), each with its evidence.
  */
 import { useMemo } from 'preact/hooks';
-import type { CitedSource, Copy } from '../../../src/contract.ts';
+import type { CitedSource, Copy, Quote } from '../../../src/contract.ts';
 import { groupBy } from '../../../src/crossdoc/group-by.ts';
+import { citationRow } from '../../../src/report/present.ts';
 import { EvidenceButton, lookupsOf, type Lookups } from '../components/evidence.tsx';
 import { usePage } from '../components/pager.tsx';
 import type { EvidenceSpan, SectionProps } from './types.ts';
 
 const PAGE_SIZE = 24;
 
-const RELATION_LABELS: Record<CitedSource['relation'], string> = {
+const RELATION_LABELS: Record<Exclude<CitedSource['relation'], 'told'>, string> = {
   relays: 'relays',
   channel: 'speaker’s channel',
   'according-to': 'according to',
-  told: 'told the outlet',
 };
 
 const KIND_LABELS: Record<CitedSource['kind'], string> = {
@@ -31,9 +31,10 @@ const KIND_LABELS: Record<CitedSource['kind'], string> = {
 };
 
 interface CitedGroup {
+  /** The source; for an outlet told first-hand, the speaker who told it. */
   name: string;
-  kind: CitedSource['kind'];
-  relation: CitedSource['relation'];
+  kind: string;
+  relation: string;
   spans: EvidenceSpan[];
 }
 
@@ -68,7 +69,13 @@ function addShared(sources: OutletSources, shared: SharedText): void {
   }
 }
 
-function outletSources(provenance: SectionProps['analysis']['provenance'], copies: readonly Copy[], lookups: Lookups): OutletSources[] {
+/** A citation in the words of the cards: "told Express.co.uk directly" names who told it. */
+function cardRow(cite: CitedSource, quotes: ReadonlyMap<string, Quote>): { name: string; kind: string; relation: string } {
+  const row = citationRow(cite, quotes);
+  return cite.relation === 'told' ? { name: row.source, kind: row.kind, relation: row.relation } : { name: cite.name, kind: KIND_LABELS[cite.kind], relation: RELATION_LABELS[cite.relation] };
+}
+
+function outletSources(provenance: SectionProps['analysis']['provenance'], copies: readonly Copy[], quotes: ReadonlyMap<string, Quote>, lookups: Lookups): OutletSources[] {
   const byOutlet = new Map<string, OutletSources>();
   const entry = (outlet: string) => {
     let found = byOutlet.get(outlet);
@@ -78,10 +85,10 @@ function outletSources(provenance: SectionProps['analysis']['provenance'], copie
   for (const [outlet, records] of groupBy(provenance, (record) => lookups.outlet(record.doc))) {
     const sources = entry(outlet);
     for (const record of records) sources.documents.add(record.doc);
-    const cites = records.flatMap((record) => record.cites.map((cite) => ({ cite, span: { doc: record.doc, start: cite.start, end: cite.end } })));
-    for (const group of groupBy(cites, ({ cite }) => `${cite.name.toLowerCase()}\u0000${cite.kind}\u0000${cite.relation}`).values()) {
-      const { cite } = group[0]!;
-      sources.cited.push({ name: cite.name, kind: cite.kind, relation: cite.relation, spans: group.map(({ span }) => span) });
+    const cites = records.flatMap((record) => record.cites.map((cite) => ({ row: cardRow(cite, quotes), span: { doc: record.doc, start: cite.start, end: cite.end } })));
+    for (const group of groupBy(cites, ({ row }) => `${row.name.toLowerCase()}\u0000${row.kind}\u0000${row.relation}`).values()) {
+      const { row } = group[0]!;
+      sources.cited.push({ ...row, spans: group.map(({ span }) => span) });
     }
     sources.cited.sort((a, b) => b.spans.length - a.spans.length);
   }
@@ -96,7 +103,7 @@ function outletSources(provenance: SectionProps['analysis']['provenance'], copie
 
 export function SourcesView({ analysis, openEvidence }: SectionProps) {
   const lookups = lookupsOf(analysis);
-  const outlets = useMemo(() => outletSources(analysis.provenance, analysis.copies, lookups), [analysis, lookups]);
+  const outlets = useMemo(() => outletSources(analysis.provenance, analysis.copies, new Map(analysis.quotes.map((quote) => [quote.id, quote])), lookups), [analysis, lookups]);
   const { rows, controls } = usePage(outlets, PAGE_SIZE, 'outlets’ sources');
   return (
     <div>
@@ -112,8 +119,8 @@ export function SourcesView({ analysis, openEvidence }: SectionProps) {
               <ul class="plain cited">
                 {sources.cited.map((cited) => (
                   <li key={`${cited.name}\u0000${cited.kind}\u0000${cited.relation}`}>
-                    <EvidenceButton spans={cited.spans} openEvidence={openEvidence} class="row-button" label={`${cited.name}, ${KIND_LABELS[cited.kind]}, ${RELATION_LABELS[cited.relation]}: ${cited.spans.length} place(s)`}>
-                      <strong>{cited.name}</strong> <span class="tag">{KIND_LABELS[cited.kind]}</span> <span class="muted">{RELATION_LABELS[cited.relation]}</span>
+                    <EvidenceButton spans={cited.spans} openEvidence={openEvidence} class="row-button" label={`${cited.name}, ${cited.kind}, ${cited.relation}: ${cited.spans.length} place(s)`}>
+                      <strong>{cited.name}</strong> <span class="tag">{cited.kind}</span> <span class="muted">{cited.relation}</span>
                       {cited.spans.length > 1 && <span class="count"> ×{cited.spans.length}</span>}
                     </EvidenceButton>
                   </li>
