@@ -493,6 +493,19 @@ test('"it" as a speaker is the organisation the sentence before opens with, else
   }
 });
 
+test('a relative pronoun that speaks stands for the noun phrase before it, not the whole clause', () => {
+  // text, cue, the speaker's name
+  const cases: [string, string, string][] = [
+    ['The delay is also good for the Harbour Board, which wants to close the pier.', 'wants', 'the Harbour Board'],
+    ['The floods were a gift to Mayor Ada Rimm, who says the dam must be raised.', 'says', 'Ada Rimm'],
+    ['Dockworkers from the Port Union, who say the cranes were never inspected, welcomed the review.', 'say', 'Dockworkers from the Port Union'],
+  ];
+  for (const [text, cue, name] of cases) {
+    const { quote } = attributionWithCue(text, cue);
+    assert.equal(quote.speaker.name, name, text);
+  }
+});
+
 test('a word capitalised only because it opens the sentence is no part of a speaker\'s name', () => {
   const { quote } = attributionWithCue('With Labour councillors increasingly worried about the toll, the mayor spoke.', 'increasingly worried about');
   assert.match(quote.speaker.name ?? '', /^Labour\b/u);

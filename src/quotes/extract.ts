@@ -1058,8 +1058,27 @@ function relativeSource(text: string, tokens: readonly Token[], source: Span): {
   const pronoun = /^(?:(?:\p{L}+\s+of\s+)?(?:who|whom)|which|that)\b/iu.exec(text.slice(source.start, source.end));
   if (!pronoun || !/(?:,|--|—|–)\s*$/u.test(text.slice(Math.max(0, source.start - 4), source.start))) return null;
   const comma = tokenAt(tokens, source.start) - 1;
-  const antecedent = comma > 0 && /^(?:,|--|—|–)$/u.test(tokenText(text, tokens, comma)) ? clauseSubject(text, tokens, comma) : null;
+  const clause = comma > 0 && /^(?:,|--|—|–)$/u.test(tokenText(text, tokens, comma)) ? clauseSubject(text, tokens, comma) : null;
+  const antecedent = clause ? lastNounPhrase(text, tokens, clause) : null;
   return antecedent ? { pronoun: { start: source.start, end: source.start + pronoun[0].length }, antecedent } : null;
+}
+
+/** Words after which, in a clause with a verb, the noun phrase a relative pronoun stands for starts. */
+const BEFORE_ANTECEDENT = /^(?:to|for|from|with|by|at|in|on|against|about|towards?|than|into|is|are|was|were|be|been|has|have|had|said|says|told|\p{Ll}+ed)$/u;
+
+/**
+ * The noun phrase a relative pronoun after `clause` stands for: the whole clause when it is one
+ * ("Dockworkers from the Port Union, who say …"), else what follows its last verb or
+ * preposition ("… are also favourable to the Kremlin, which wants …" stands for "the Kremlin").
+ */
+function lastNounPhrase(text: string, tokens: readonly Token[], clause: Span): Span | null {
+  const from = tokenAt(tokens, clause.start);
+  const to = tokenAt(tokens, clause.end);
+  const words = tokens.slice(from, to).map((_, i) => tokenText(text, tokens, from + i));
+  if (!words.some((word) => AUXILIARY.test(word) && !/^(?:also|not|then|later|reportedly|previously|meanwhile)$/iu.test(word))) return clause;
+  const last = words.findLastIndex((word) => BEFORE_ANTECEDENT.test(word));
+  if (last < 0 || last === words.length - 1) return clause;
+  return { start: tokens[from + last + 1]!.start, end: clause.end };
 }
 
 /**
