@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { DOMParser } from 'linkedom';
 import { analyze, renderReport } from '../src/index.js';
 import type { Analysis } from '../src/contract.js';
-import { citationRow, groupFacts, speakerLabel } from '../src/report/present.js';
+import { citationRow, claimMemberMark, groupFacts, speakerLabel, statesOpposite } from '../src/report/present.js';
 
 const HOSTILE = [
   '<script>alert("x")</script>',
@@ -323,6 +323,13 @@ test('report: an outlet told directly is first-hand, with the speaker who told i
   assert.deepEqual(citationRow({ name: 'Harbour Gazette', relation: 'told', quote: quote.id, kind: 'outlet' }, quotes), { relation: 'told Harbour Gazette directly', source: speakerLabel(quote.speaker), kind: 'first-hand' });
   assert.deepEqual(citationRow({ name: 'Harbour Gazette', relation: 'told', quote: null, kind: 'outlet' }, quotes), { relation: 'told Harbour Gazette directly', source: 'an unnamed source', kind: 'first-hand' });
   assert.deepEqual(citationRow({ name: 'Newsweek', relation: 'relays', quote: null, kind: 'outlet' }, quotes), { relation: 'relays', source: 'Newsweek', kind: 'outlet' });
+});
+
+test('report: a member states the opposite only against the claim\'s own wording, which may be negated', () => {
+  const negated = { members: [{ polarity: 'negative' as const }, { polarity: 'negative' as const }, { polarity: 'positive' as const }] };
+  assert.deepEqual(negated.members.map((member) => statesOpposite(negated, member)), [false, false, true]);
+  assert.equal(claimMemberMark(negated, { polarity: 'negative', hedged: true, attributedTo: 'Jan Oller' }), '✓? (Jan Oller)');
+  assert.equal(claimMemberMark(negated, { polarity: 'positive', hedged: false, attributedTo: null }), '✗');
 });
 
 test('report: equal facts read once, with every evidence span', () => {

@@ -8,7 +8,7 @@ import type { Analysis, BriefSentence, Claim } from '../contract.js';
 import type { DocSpan } from '../document.js';
 import { groupBy } from '../crossdoc/group-by.js';
 import { escapeHtml as esc, escapeMarkdown as md } from './escape.js';
-import { citationRow, truncate } from './present.js';
+import { citationRow, claimMemberMark, statesOpposite, truncate } from './present.js';
 
 /** Links a span to the place the report shows it; the label is plain text, escaped by the caller. */
 export type EvidenceLink = (span: DocSpan, label: string) => string;
@@ -123,7 +123,7 @@ export function crosscheckHtml(analysis: Analysis, link: EvidenceLink): string {
         const cells = docs.map((doc) => {
           const members = byDoc.get(doc);
           if (!members) return '<td></td>';
-          const marks = members.map((m) => link(m, `${m.polarity === 'negative' ? '✗' : '✓'}${m.hedged ? '?' : ''}${m.attributedTo ? ` (${m.attributedTo})` : ''}`));
+          const marks = members.map((m) => link(m, claimMemberMark(claim, m)));
           return `<td class="status-${esc(claim.status)}">${marks.join('<br>')}</td>`;
         });
         return `<tr><td>${esc(truncate(claim.text, 180))}</td><td class="status-${esc(claim.status)}">${esc(claim.status)}</td><td>${claim.independentSources}<div class="muted">${esc(claim.sources.join(', '))}</div></td>${cells.join('')}</tr>`;
@@ -196,7 +196,7 @@ export function crosscheckMarkdown(analysis: Analysis): string[] {
   if (claims.length) {
     out.push('## Claims across outlets', '', '| claim | status | independent sources | carried by |', '|---|---|---|---|');
     for (const claim of claims) {
-      const carriers = claim.members.map((m) => `${outlets.get(m.doc) ?? m.doc}${m.polarity === 'negative' ? ' (opposite)' : ''}${m.hedged ? ' (hedged)' : ''}${m.attributedTo ? ` (${m.attributedTo})` : ''}`);
+      const carriers = claim.members.map((m) => `${outlets.get(m.doc) ?? m.doc}${statesOpposite(claim, m) ? ' (opposite)' : ''}${m.hedged ? ' (hedged)' : ''}${m.attributedTo ? ` (${m.attributedTo})` : ''}`);
       out.push(`| ${cell(truncate(claim.text, 180))} | ${cell(claim.status)} | ${cell(`${claim.independentSources}: ${claim.sources.join(', ')}`)} | ${cell(carriers.join('; '))} |`);
     }
     out.push('');

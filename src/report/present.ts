@@ -1,5 +1,5 @@
 /** How every report format names things: speakers, facts, spans and long text. */
-import type { CitedSource, Entity, Quote } from '../contract.js';
+import type { CitedSource, Claim, ClaimMember, Entity, Quote } from '../contract.js';
 import type { DocSpan } from '../document.js';
 
 /** A name and a role that say the same thing ("A company spokeswoman", "company spokeswoman"). */
@@ -62,4 +62,18 @@ export function citationRow(cite: Pick<CitedSource, 'name' | 'relation' | 'quote
   if (cite.relation !== 'told') return { relation: cite.relation, source: cite.name, kind: cite.kind };
   const speaker = cite.quote ? quotes.get(cite.quote)?.speaker : undefined;
   return { relation: `told ${cite.name} directly`, source: speaker?.name ? speakerLabel(speaker) : 'an unnamed source', kind: 'first-hand' };
+}
+
+/**
+ * Whether a member states the opposite of its claim. The claim reads as its first member's
+ * wording, so a negated member ("Russia has not recognised Hamas as a terrorist organisation")
+ * states the same as a negated claim ("The Kremlin has never declared Hamas …"), not its opposite.
+ */
+export function statesOpposite(claim: Pick<Claim, 'members'>, member: Pick<ClaimMember, 'polarity'>): boolean {
+  return member.polarity !== claim.members[0]!.polarity;
+}
+
+/** "✓", "✗?", "✓ (Jan Oller)": how a member renders its claim, as the claim tables mark it. */
+export function claimMemberMark(claim: Pick<Claim, 'members'>, member: Pick<ClaimMember, 'polarity' | 'hedged' | 'attributedTo'>): string {
+  return `${statesOpposite(claim, member) ? '✗' : '✓'}${member.hedged ? '?' : ''}${member.attributedTo ? ` (${member.attributedTo})` : ''}`;
 }

@@ -8,7 +8,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Claim, ClaimMember } from '../../../src/contract.ts';
 import { groupBy } from '../../../src/crossdoc/group-by.ts';
-import { truncate } from '../../../src/report/present.ts';
+import { claimMemberMark, statesOpposite, truncate } from '../../../src/report/present.ts';
 import { EvidenceButton, spansOf, lookupsOf } from '../components/evidence.tsx';
 import { usePage } from '../components/pager.tsx';
 import { ScrollTable } from '../components/scroll-table.tsx';
@@ -27,12 +27,8 @@ const CLAIM_STATUS: Record<Claim['status'], { symbol: string; text: string; mean
   disputed: { symbol: '⚡', text: 'disputed', meaning: 'another claim states the opposite' },
 };
 
-function memberMark(member: ClaimMember): string {
-  return `${member.polarity === 'negative' ? '✗' : '✓'}${member.hedged ? '?' : ''}${member.attributedTo ? ` (${member.attributedTo})` : ''}`;
-}
-
-function memberDescription(member: ClaimMember): string {
-  return [member.polarity === 'negative' ? 'states the opposite' : 'states it', member.hedged ? 'hedged' : '', member.attributedTo ? `attributed to ${member.attributedTo}` : 'in its own voice'].filter(Boolean).join(', ');
+function memberDescription(claim: Claim, member: ClaimMember): string {
+  return [statesOpposite(claim, member) ? 'states the opposite' : 'states it', member.hedged ? 'hedged' : '', member.attributedTo ? `attributed to ${member.attributedTo}` : 'in its own voice'].filter(Boolean).join(', ');
 }
 
 /** An outlet with more renderings of one claim than this gets one summary in its cell. */
@@ -40,10 +36,10 @@ const LISTED_MEMBERS = 3;
 const LISTED_SOURCES = 4;
 
 /** "✓ 18, ✗ 2, ? 3 (20 articles)": how an outlet's many renderings of one claim fall. */
-function memberSummary(members: readonly ClaimMember[]): string {
+function memberSummary(claim: Claim, members: readonly ClaimMember[]): string {
   const counts: [string, number][] = [
-    ['✓', members.filter((m) => m.polarity === 'positive').length],
-    ['✗', members.filter((m) => m.polarity === 'negative').length],
+    ['✓', members.filter((m) => !statesOpposite(claim, m)).length],
+    ['✗', members.filter((m) => statesOpposite(claim, m)).length],
     ['?', members.filter((m) => m.hedged).length],
   ];
   const parts = counts.filter(([, count]) => count > 0).map(([mark, count]) => `${mark} ${count}`);
@@ -149,8 +145,8 @@ export function ClaimsView({ analysis, openEvidence }: SectionProps) {
                         if (members.length > LISTED_MEMBERS) {
                           return (
                             <td key={outlet} class={`status-${claim.status}`}>
-                              <EvidenceButton spans={spansOf(members)} openEvidence={openEvidence} class="cell-button" label={`${outlet}: ${memberSummary(members)} (claim ${text})`}>
-                                {memberSummary(members)}
+                              <EvidenceButton spans={spansOf(members)} openEvidence={openEvidence} class="cell-button" label={`${outlet}: ${memberSummary(claim, members)} (claim ${text})`}>
+                                {memberSummary(claim, members)}
                               </EvidenceButton>
                             </td>
                           );
@@ -158,8 +154,8 @@ export function ClaimsView({ analysis, openEvidence }: SectionProps) {
                         return (
                           <td key={outlet} class={`status-${claim.status}`}>
                             {members.map((member, index) => (
-                              <EvidenceButton key={index} spans={[member]} openEvidence={openEvidence} class="cell-button" label={`${outlet}: ${memberDescription(member)} (claim ${text})`}>
-                                {memberMark(member)}
+                              <EvidenceButton key={index} spans={[member]} openEvidence={openEvidence} class="cell-button" label={`${outlet}: ${memberDescription(claim, member)} (claim ${text})`}>
+                                {claimMemberMark(claim, member)}
                               </EvidenceButton>
                             ))}
                           </td>
