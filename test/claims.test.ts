@@ -102,6 +102,26 @@ test("claims: a quote's sentence is the speaker's claim; a speaker's appeal is n
   assert.deepEqual(claims.map((claim) => [claim.text, claim.attribution.kind, claim.attribution.name]), [['The Red Hand attacked Aldport twice in March,', 'speaker', 'Ines Kalvo']]);
 });
 
+test("claims: an intention is not its holder's claim; the sentence stays the outlet's", () => {
+  const text = 'The floods in March were a gift to the Harbour Board of Aldport, which wants to close the old pier by 2026.';
+  const content = { start: text.indexOf('to close'), end: text.length - 1 };
+  const quote: Quote = {
+    id: 'd/q1',
+    doc: 'd',
+    kind: 'indirect',
+    attributionKind: 'belief',
+    content,
+    cue: { start: text.indexOf('wants'), end: text.indexOf('wants') + 5 },
+    speaker: { name: 'Harbour Board of Aldport', entity: 'org-harbour-board', role: null, mention: null, affiliation: null },
+    channel: null,
+    via: null,
+    continues: null,
+    negated: false,
+  };
+  const claims = extractClaims({ ...documentOf(text, [quote]), sentences: [{ start: 0, end: text.length }] }, { minWords: 6 });
+  assert.deepEqual(claims.map((claim) => [claim.text, claim.attribution.kind]), [[text, 'outlet']]);
+});
+
 function candidate(doc: string, text: string, overrides: Partial<ClaimCandidate> = {}): ClaimCandidate {
   return {
     doc,

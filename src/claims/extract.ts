@@ -65,11 +65,23 @@ const PERFORMATIVE = /^(?:and\s+|so\s+|therefore,?\s+)?(?:i|we)\s+(?:(?:also|mys
 /** A sentence that only introduces a quote ("He said:") or points to more reading. */
 const FRAME_ONLY = /^(?:\p{L}+\s+){0,4}(?:said|says|added|wrote|told|explained|noted|continued)\s*[:,.]?$/iu;
 
+/** Content that is only an aim ("to weaken Israel") after a verb of wanting: a decision or a refusal ("decided to raise the dividend") is still an act. */
+const AIM = /^to\s+\p{L}/u;
+const WANTING = /\b(?:wants?|wanted|wanting|wish(?:es|ed)?|hopes?|hoped|seeks?|sought|aims?|aimed|intends?|intended|longs?|longed)$/iu;
+
+function isWish(text: string, quote: Quote): boolean {
+  return quote.attributionKind === 'belief' && quote.cue !== null && WANTING.test(text.slice(quote.cue.start, quote.cue.end)) && AIM.test(text.slice(quote.content.start, quote.content.end));
+}
+
 /** The claims of one document, in text order. */
 export function extractClaims(doc: ClaimDocument, options: ClaimOptions): ClaimCandidate[] {
   const claims: ClaimCandidate[] = [];
-  // A non-answer ("did not say how much escaped") puts no claim in its speaker's mouth.
-  const spoken = doc.quotes.filter((quote) => !quote.negated && quote.content.end > quote.content.start).sort((a, b) => a.content.start - b.content.start);
+  // A non-answer ("did not say how much escaped") puts no claim in its speaker's mouth; nor does
+  // an intention ("the Kremlin, which wants to weaken Israel"): "to weaken Israel" states nothing,
+  // and the sentence, the outlet's claim about that intention, is read as the outlet's own.
+  const spoken = doc.quotes
+    .filter((quote) => !quote.negated && quote.content.end > quote.content.start && !isWish(doc.text, quote))
+    .sort((a, b) => a.content.start - b.content.start);
   // Sentences and quotes are both in text order, so the quotes that may overlap a sentence are
   // found from a pointer that only moves forward: linear in a document's length.
   let firstOpen = 0;

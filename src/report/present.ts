@@ -1,5 +1,5 @@
 /** How every report format names things: speakers, facts, spans and long text. */
-import type { CitedSource, Claim, ClaimMember, Entity, Quote } from '../contract.js';
+import type { CitedSource, ClaimMember, Entity, Quote } from '../contract.js';
 import type { DocSpan } from '../document.js';
 
 /** A name and a role that say the same thing ("A company spokeswoman", "company spokeswoman"). */
@@ -69,11 +69,11 @@ export function citationRow(cite: Pick<CitedSource, 'name' | 'relation' | 'quote
  * wording, so a negated member ("Russia has not recognised Hamas as a terrorist organisation")
  * states the same as a negated claim ("The Kremlin has never declared Hamas …"), not its opposite.
  */
-export function statesOpposite(claim: Pick<Claim, 'members'>, member: Pick<ClaimMember, 'polarity'>): boolean {
+export function statesOpposite(claim: { members: readonly Pick<ClaimMember, 'polarity'>[] }, member: Pick<ClaimMember, 'polarity'>): boolean {
   return member.polarity !== claim.members[0]!.polarity;
 }
 
 /** "✓", "✗?", "✓ (Jan Oller)": how a member renders its claim, as the claim tables mark it. */
-export function claimMemberMark(claim: Pick<Claim, 'members'>, member: Pick<ClaimMember, 'polarity' | 'hedged' | 'attributedTo'>): string {
+export function claimMemberMark(claim: { members: readonly Pick<ClaimMember, 'polarity'>[] }, member: Pick<ClaimMember, 'polarity' | 'hedged' | 'attributedTo'>): string {
   return `${statesOpposite(claim, member) ? '✗' : '✓'}${member.hedged ? '?' : ''}${member.attributedTo ? ` (${member.attributedTo})` : ''}`;
 }
