@@ -25,6 +25,8 @@ const PROPOSITIONS: [string, string, boolean, ConflictKind | null][] = [
   ['The army has withdrawn its troops from the border town.', 'The army has not withdrawn its troops from the border town.', false, 'polarity'],
   ['The minister said talks with the rebels had resumed.', 'The minister denied that talks with the rebels had resumed.', false, 'polarity'],
   ['Russia helped the militants plan the raid.', 'There is no clear evidence that Russia supported the militants in planning the raid.', false, 'polarity'],
+  // A prohibition says what its negation says: no conflict between the two.
+  ['Nobody should swim in the harbour until the council says it is clean.', 'The ban on swimming in the harbour could last a month.', false, null],
   // Unrelated, also when one is negated.
   ['Heavy rain flooded the metro in the capital on Monday.', 'The central bank raised interest rates by half a point.', false, null],
   ['The mayor did not attend the ceremony.', 'Floods destroyed hundreds of homes in the north.', false, null],

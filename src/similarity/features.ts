@@ -181,6 +181,21 @@ const SAME_WORD = 0.8;
  * outside any scope ("has not withdrawn" / "has withdrawn"). The second test keeps a negation
  * in a side clause ("divisions that have not abated") from flipping the whole sentence.
  */
+/** Nouns and verbs of prohibition: "the ban on drinking tap water" says what "nobody should drink tap water" says. */
+const PROHIBITIONS = new Set('ban bans banned banning prohibit prohibits prohibited prohibiting prohibition forbid forbids forbade forbidden embargo moratorium'.split(' '));
+
+/** How many content words after a prohibition it covers, as a negation cue covers its scope. */
+const PROHIBITION_SCOPE = 4;
+
+/**
+ * Whether a content word is in a prohibition's scope (one of the few content words after it).
+ * Only the contradiction rule reads this; the matcher's negation features stay as trained.
+ */
+function prohibited(sentence: PreparedSentence, index: number): boolean {
+  for (let k = Math.max(0, index - PROHIBITION_SCOPE); k < index; k++) if (PROHIBITIONS.has(sentence.forms[k]!)) return true;
+  return false;
+}
+
 export function polarityConflict(matches: Matches): boolean {
   if (matches.a.negations % 2 === matches.b.negations % 2) return false;
   for (const [from, to] of [
@@ -193,7 +208,7 @@ export function polarityConflict(matches: Matches): boolean {
       let negated = false;
       for (let j = 0; j < to.keys.length; j++) {
         if (matches.get(from, i, j) < SAME_WORD) continue;
-        if (to.negated[j]) negated = true;
+        if (to.negated[j] || prohibited(to, j)) negated = true;
         else plain = true;
       }
       if (plain && !negated) return true;
