@@ -76,7 +76,7 @@ export function composeBrief(input: BriefInput, options: BriefOptions): BriefSen
       (c) => c.status === 'attributed-only' && c.independentSources === 1 && c.outlets.length >= 2 && !c.members.some((m) => m.attribution.quote && stated.has(m.attribution.quote)),
     );
     for (const claim of spokenOnly.slice(0, options.perSection)) {
-      add('said', `Only ${claim.sources[0]} claims ${quoted(claim.text, options)}; ${claim.outlets.join(', ')} report it.`, evidenceOf(claim));
+      add('said', `Only ${claim.sources[0]} ${readsPlural(claim.sources[0] ?? '') ? 'claim' : 'claims'} ${quoted(claim.text, options)}; ${claim.outlets.join(', ')} report it.`, evidenceOf(claim));
     }
 
     for (const claim of claims.filter((c) => c.status === 'single-source' || c.status === 'hedged').sort(byStrength).slice(0, options.perSection)) {
@@ -93,7 +93,16 @@ function evidenceOf(claim: Claim): DocSpan[] {
 }
 
 function whoStates(claim: Claim): string {
-  return `${claim.sources.join(' and ')} ${claim.sources.length > 1 ? 'state' : 'states'}`;
+  return `${claim.sources.join(' and ')} ${claim.sources.length > 1 || readsPlural(claim.sources[0] ?? '') ? 'state' : 'states'}`;
+}
+
+/**
+ * A source named by a plural noun ("local authorities", "health officials") takes a plural
+ * verb. Only a lower-case last word counts: a capitalised one is a name ("Reuters", "Ines Harris").
+ */
+function readsPlural(source: string): boolean {
+  const last = source.trim().split(/\s+/u).pop() ?? '';
+  return /^\p{Ll}+[^su'’]s$/u.test(last);
 }
 
 function count(n: number, noun: string): string {
