@@ -10,6 +10,7 @@ import { frameOf, otherActor, sameFrame } from '../src/claims/frame.js';
 import { groupClaims, type PropositionJudge } from '../src/claims/group.js';
 import { findHedges, polarityOf } from '../src/claims/hedges.js';
 import type { Quote } from '../src/contract.js';
+import { analyze } from '../src/index.js';
 
 const hedgeCases: [string, string[]][] = [
   ['The minister reportedly resigned on Friday.', ['reportedly']],
@@ -72,8 +73,10 @@ function documentOf(text: string, quotes: Quote[] = []): ClaimDocument {
   return { id: 'd', text, sentences, quotes, mentions: mentionsOf(text, actors), cites: [] };
 }
 
-test('claims: questions, prescriptions and sentences about nobody are not claims', () => {
-  const doc = documentOf('Did Valdoria arm the Red Hand? Valdoria should stop the raids at once. It was a cold day and nobody came out. Valdoria sent 300 soldiers to Aldport on Monday.');
+test('claims: questions, prescriptions, sentences about nobody and notes about the article are not claims', () => {
+  const doc = documentOf(
+    'Did Valdoria arm the Red Hand? Valdoria should stop the raids at once. It was a cold day and nobody came out. Valdoria sent 300 soldiers to Aldport on Monday. This article was distributed by the Valdoria Press Agency and is republished by the Aldport Gazette under licence.',
+  );
   const claims = extractClaims(doc, { minWords: 6 });
   assert.deepEqual(claims.map((claim) => claim.text), ['Valdoria sent 300 soldiers to Aldport on Monday.']);
   assert.equal(claims[0]!.attribution.kind, 'outlet');
@@ -195,4 +198,23 @@ test('grouping: same claims join across documents, contradictions link groups, d
   const grouping = groupClaims(claims, wordJudge, { sameThreshold: 0.5, framedSameThreshold: 0.25, coverThreshold: 0.8, contradictionThreshold: 0.5 });
   assert.deepEqual(grouping.groups, [[0, 1], [2], [3]]);
   assert.deepEqual(grouping.contradicts, [[1], [0], []]);
+});
+
+test('sources: what a copy adds to the passages it repeats is its own outlet\'s', async () => {
+  const wire = [
+    'Ferry strike closes Aldport harbour',
+    'Ferry crews in Aldport walked out on Monday over pay, stopping all crossings to Brenna for at least three days.',
+    'Northern Ferry Company said it had offered a pay rise of 4 percent, which the union rejected as too low for crews working night shifts.',
+    'About 2,000 passengers use the Aldport to Brenna crossing every day, according to figures from the port authority.',
+  ];
+  const added = 'The mayor of Aldport, Ada Rimm, will meet both sides in the town hall on Tuesday evening.';
+  const copy = [...wire.slice(0, 3), added, ...wire.slice(3)];
+  const analysis = await analyze([
+    { content: `${wire.join('\n\n')}\n`, source: 'wire.txt', outlet: 'Valdoria Press Agency' },
+    { content: `${copy.join('\n\n')}\n`, source: 'gazette.txt', outlet: 'Aldport Gazette' },
+  ]);
+  assert.equal(analysis.copies.length, 1);
+  const sourceOf = (text: string) => analysis.claims.find((claim) => claim.text.startsWith(text))?.members.map((member) => `${member.doc}: ${member.source}`);
+  assert.deepEqual(sourceOf('Ferry crews in Aldport'), ['wire: Valdoria Press Agency', 'gazette: Valdoria Press Agency']);
+  assert.deepEqual(sourceOf('The mayor of Aldport'), ['gazette: Aldport Gazette']);
 });

@@ -62,6 +62,8 @@ const NUMBER_WORD = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 const DATE_WORD = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|yesterday|today|tonight)\b/iu;
 /** A speaker's appeal or promise ("I call on ...", "We will send ..."): an act, not a checkable fact. */
 const PERFORMATIVE = /^(?:and\s+|so\s+|therefore,?\s+)?(?:i|we)\s+(?:(?:also|myself|hereby|once again)\s+)?(?:address|appeal|call|urge|demand|ask|invite|promise|pledge|vow|will|shall|want|hope|wish|support|oppose|condemn|welcome|thank|regret|apologi[sz]e|are sorry|am sorry)\b/iu;
+/** A sentence about the article itself, not the story: "This article was distributed by … and is republished under licence". */
+const ABOUT_THE_ARTICLE = /^(?:this|the)\s+(?:article|story|report|piece|post|content)\b[^.]*?\b(?:distributed|republished|published|licen[cs]ed?|updated|corrected|appeared|syndicated)\b/iu;
 /** A sentence that only introduces a quote ("He said:") or points to more reading. */
 const FRAME_ONLY = /^(?:\p{L}+\s+){0,4}(?:said|says|added|wrote|told|explained|noted|continued)\s*[:,.]?$/iu;
 
@@ -110,7 +112,7 @@ export function extractClaims(doc: ClaimDocument, options: ClaimOptions): ClaimC
     const span = trimQuoted(doc.text, sentence);
     if (!span) continue;
     const text = doc.text.slice(span.start, span.end);
-    if (OPINION.test(text) || FRAME_ONLY.test(text)) continue;
+    if (OPINION.test(text) || FRAME_ONLY.test(text) || ABOUT_THE_ARTICLE.test(text)) continue;
     const claim = candidate(doc, span, sentence, sourceOf(doc, sentence), options, quotedWords(doc.text, span));
     if (claim) claims.push(claim);
   }

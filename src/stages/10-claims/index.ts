@@ -10,11 +10,11 @@ import { corroborate, documentSources, memberSource, type IndependentSource } fr
 import { extractClaims, type ClaimCandidate } from '../../claims/extract.js';
 import { groupClaims } from '../../claims/group.js';
 import { propositionJudge } from '../../claims/judge.js';
-import type { CitedSource, Claim, Entity } from '../../contract.js';
+import type { CitedSource, Claim, Copy, Entity } from '../../contract.js';
 import { entityMentionsByDocument, outletOf } from '../../crossdoc/documents.js';
 import { groupBy } from '../../crossdoc/group-by.js';
 import { storyOfDocument } from '../../crossdoc/stories.js';
-import type { Doc } from '../../document.js';
+import type { Doc, Span } from '../../document.js';
 import { THRESHOLDS } from '../../similarity/index.js';
 import { defineCorpusStage } from '../../stage.js';
 
@@ -72,13 +72,20 @@ export const claimsStage = defineCorpusStage({
 
     const outletByDoc = new Map(docs.map((doc) => [doc.id, outletOf(doc)]));
     const entityNamed = entityByName(earlier.identity?.entities ?? []);
-    const sources = documentSources(
-      docs.map((doc) => {
-        const outlet = outletByDoc.get(doc.id) ?? null;
-        return { id: doc.id, outlet, outletEntity: outlet ? (entityNamed.get(outlet.toLowerCase()) ?? null) : null, relays: wholeArticleRelay(citesOf.get(doc.id) ?? []) };
-      }),
-      (earlier.copies?.copies ?? []).map((copy) => copy.docs),
-    );
+    const sourceDocs = docs.map((doc) => {
+      const outlet = outletByDoc.get(doc.id) ?? null;
+      return { id: doc.id, outlet, outletEntity: outlet ? (entityNamed.get(outlet.toLowerCase()) ?? null) : null, relays: wholeArticleRelay(citesOf.get(doc.id) ?? []) };
+    });
+    const copies = earlier.copies?.copies ?? [];
+    const sources = documentSources(sourceDocs, copies.map((copy) => copy.docs));
+    // What a copy adds to the passages it shares ("This article is republished by the Eastbridge
+    // Times under licence") is the copier's own text, counted as its own outlet.
+    const ownSources = documentSources(sourceDocs, []);
+    const copiedOf = copiedPassages(copies);
+    const docSourceOf = (member: ClaimCandidate): IndependentSource => {
+      const copied = copiedOf.get(member.doc);
+      return copied && !copied.some((passage) => passage.start < member.end && member.start < passage.end) ? ownSources.get(member.doc)! : sources.get(member.doc)!;
+    };
 
     const storyOf = storyOfDocument(earlier.stories?.stories ?? []);
     const byStory = groupBy(candidates, (candidate) => storyOf.get(candidate.doc) ?? null);
@@ -90,7 +97,7 @@ export const claimsStage = defineCorpusStage({
       const firstId = claims.length + 1;
       grouping.groups.forEach((group, index) => {
         const groupMembers = group.map((member) => members[member]!);
-        const memberSources = groupMembers.map((member) => memberSource(member.attribution, sources.get(member.doc)!));
+        const memberSources = groupMembers.map((member) => memberSource(member.attribution, docSourceOf(member)));
         const { sources: independent, status } = corroborate(groupMembers, memberSources, grouping.contradicts[index]!.length > 0);
         claims.push({
           id: `claim-${firstId + index}`,
@@ -128,6 +135,23 @@ function wholeArticleRelay(cites: readonly CitedSource[]): { name: string; entit
   const upstream = cites.filter((cite) => cite.relation === 'relays' && cite.quote === null && UPSTREAM_KINDS.has(cite.kind));
   const keys = new Set(upstream.map((cite) => cite.entity ?? cite.name.toLowerCase()));
   return keys.size === 1 ? { name: upstream[0]!.name, entity: upstream[0]!.entity } : null;
+}
+
+/**
+ * For each document that repeats another in passages (not as a whole), the passages it repeats.
+ * A whole copy (no passages listed) repeats everything and is left out: all of it is the original's.
+ */
+function copiedPassages(copies: readonly Copy[]): Map<string, Span[]> {
+  const whole = new Set(copies.filter((copy) => copy.passages.length === 0).map((copy) => copy.docs[1]));
+  const copied = new Map<string, Span[]>();
+  for (const copy of copies) {
+    const later = copy.docs[1];
+    if (whole.has(later) || copy.passages.length === 0) continue;
+    const list = copied.get(later) ?? [];
+    list.push(...copy.passages.map((passage) => passage.b));
+    copied.set(later, list);
+  }
+  return copied;
 }
 
 /** Organisations by lower-cased name and alias, so that an outlet's name finds its entity. */
