@@ -76,13 +76,13 @@ export function composeBrief(input: BriefInput, options: BriefOptions): BriefSen
       (c) => c.status === 'attributed-only' && c.independentSources === 1 && c.outlets.length >= 2 && !c.members.some((m) => m.attribution.quote && stated.has(m.attribution.quote)),
     );
     for (const claim of spokenOnly.slice(0, options.perSection)) {
-      add('said', `Only ${claim.sources[0]} ${readsPlural(claim.sources[0] ?? '') ? 'claim' : 'claims'} ${quoted(claim.text, options)}; ${claim.outlets.join(', ')} report it.`, evidenceOf(claim));
+      add('said', `Only ${midSentence(claim.sources[0] ?? '')} ${readsPlural(claim.sources[0] ?? '') ? 'claim' : 'claims'} ${quoted(claim.text, options)}; ${claim.outlets.join(', ')} report it.`, evidenceOf(claim));
     }
 
     for (const claim of claims.filter((c) => c.status === 'single-source' || c.status === 'hedged').sort(byStrength).slice(0, options.perSection)) {
       const hedge = claim.status === 'hedged' ? ', with a hedge,' : '';
       const carried = claim.outlets.length > 1 ? `, carried by ${count(claim.outlets.length, 'outlet')} (${claim.outlets.join(', ')})` : '';
-      add('single-source', `Only ${claim.sources[0] ?? claim.outlets[0]} reports${hedge} that ${quoted(claim.text, options)}${carried}.`, evidenceOf(claim));
+      add('single-source', `Only ${midSentence(claim.sources[0] ?? claim.outlets[0] ?? '')} reports${hedge} that ${quoted(claim.text, options)}${carried}.`, evidenceOf(claim));
     }
   }
   return sentences;
@@ -93,7 +93,12 @@ function evidenceOf(claim: Claim): DocSpan[] {
 }
 
 function whoStates(claim: Claim): string {
-  return `${claim.sources.join(' and ')} ${claim.sources.length > 1 || readsPlural(claim.sources[0] ?? '') ? 'state' : 'states'}`;
+  return `${claim.sources.map(midSentence).join(' and ')} ${claim.sources.length > 1 || readsPlural(claim.sources[0] ?? '') ? 'state' : 'states'}`;
+}
+
+/** "while the regional health office states": a name's article capitalised only because it opened the sentence it came from. */
+function midSentence(name: string): string {
+  return name.replace(/^The (?=\p{Ll})/u, 'the ');
 }
 
 /**
