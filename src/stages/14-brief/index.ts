@@ -39,7 +39,7 @@ export const briefStage = defineCorpusStage({
         return [
           doc.id,
           {
-            label: outletOf(doc) ?? doc.source,
+            label: outletOf(doc) ?? doc.id,
             text: doc.text,
             firstSentence: first ? { doc: doc.id, start: first.start, end: first.end } : null,
           },
