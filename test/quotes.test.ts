@@ -269,14 +269,14 @@ test('what may stand as a speaker, as content and as a cue', () => {
   ];
   assert.deepEqual(speakers.map(([name]) => [name, isSpeakerName(name)]), speakers);
   const mentions: [string, boolean][] = [
-    ['Chechen leader and close ally of Russian President Vladimir Putin, Ramzan Kadyrov', true],
+    ['Harbour chief and close ally of the Brenna mayor Ada Rimm, Piet Lorn', true],
     ['lawyers for the family', true],
     ['he', true],
     ['who', true],
-    ["at Monday's debate", false],
-    ['under a grey sky that', false],
-    ['a fairly typical discussion about', false],
-    ['among others ―', false],
+    ["at Tuesday's hearing", false],
+    ['under a low grey sky that', false],
+    ['a rather long talk about', false],
+    ['among the crews ―', false],
     ['For instance', false],
   ];
   assert.deepEqual(mentions.map(([mention]) => [mention, isSpeakerMention(mention)]), mentions);
@@ -519,16 +519,16 @@ test('what the tagger marks is kept as a reader would: descriptions, pieces apar
       ['Ivo Brand, a retired harbour pilot who works on river safety at the Kessering Institute', 'said', '“The borders have simply gone,”'],
     ]],
     // Content far from its cue is a second report, with the nearest free cue and the clause's subject.
-    ['Small groups of dockers continued to call for more information about the spill, walking the streets around the harbour office and the old fish market in the rain while chanting, “Open the books now.”', [
-      ['Small groups of dockers', 'continued to call for', 'more information about the spill'],
-      ['Small groups of dockers', 'chanting', '“Open the books now.”'],
+    ['Dozens of dockers again called for an inquiry into the spill, marching past the harbour office and the old fish market in the rain while chanting, “Open the books now.”', [
+      ['Dozens of dockers', 'called for', 'an inquiry into the spill'],
+      ['Dozens of dockers', 'chanting', '“Open the books now.”'],
     ]],
     // After a preposition a participle is a gerund, not a second cue.
     ['Lorn says the mayor was right in saying the quay needed repairs.', [['Lorn', 'says', 'the mayor was right in saying the quay needed repairs']]],
     // The question put to the speaker is not part of the answer.
     ['Asked to describe the leaking tank, Esk said, “Not going to go into that.”', [['Esk', 'said', '“Not going to go into that.”']]],
     // What the cue's clause goes on to do after a quote is not said.
-    ['“I do not see who is left out,” she said after reading the council plan.', [['she', 'said', '“I do not see who is left out,”']]],
+    ['“Nobody has told us when the water is safe,” she said after reading the council notice.', [['she', 'said', '“Nobody has told us when the water is safe,”']]],
     // The stance is what was expressed.
     ['Mayor Ada Rimm expressed support for Ostport and warned that the ferry would be late.', [
       ['Mayor Ada Rimm', 'expressed', 'support for Ostport'],
@@ -540,7 +540,7 @@ test('what the tagger marks is kept as a reader would: descriptions, pieces apar
       ['Jon Ekdal', '―', '“I will not drink the tap water again.”'],
     ]],
     // A quoted sentence is kept however plain its words.
-    ['The mayor is rolling out a new and more personal message: “It is about me.”', [['The mayor', 'is rolling out a new and more personal message:', '“It is about me.”']]],
+    ['The harbour master told the crews: “It is up to us.”', [['The harbour master', 'told', '“It is up to us.”']]],
     // A picture credit under a quote is not its speaker.
     ['Readers on the spill\n\n“The river has never looked this brown in forty years.” ― Getty Images\n', [[null, null, '“The river has never looked this brown in forty years.”']]],
     // A closing mark typed where the quote opens still opens it.

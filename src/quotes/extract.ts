@@ -223,7 +223,7 @@ const CONTENT_GAP_WORDS = 4;
 /**
  * True when `piece` lies on the same side of `cue` as content the cue already has, beyond a run
  * of words the labeller left out: "called for more information …, looping the streets around the
- * stadium while chanting “Hands up”" holds two reports, and one span from the first to the
+ * stadium while chanting “Open the books”" holds two reports, and one span from the first to the
  * chant would report every word between them as said.
  */
 function farBeyondContent(text: string, cue: Span, contents: readonly Span[], piece: Span): boolean {
@@ -248,7 +248,7 @@ const GERUND_AFTER = new Set(['in', 'by', 'of', 'for', 'without', 'about', 'from
 function splitAtParticiple(words: readonly string[], tags: Tag[], quoted: (i: number) => boolean): Set<number> {
   const cues = new Set<number>();
   for (let i = 1; i + 1 < words.length; i++) {
-    // "right in saying generals …": after a preposition the participle is a gerund, not a cue.
+    // "right in saying the quay …": after a preposition the participle is a gerund, not a cue.
     if (!PARTICIPLE_CUES.has(words[i]!.toLowerCase()) || quoted(i) || GERUND_AFTER.has(words[i - 1]!.toLowerCase())) continue;
     if (tags[i] !== 'I-content' || tags[i + 1] !== 'I-content') continue;
     tags[i] = 'B-cue';
@@ -559,7 +559,7 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
       const before = sentenceDrafts.slice(0, k).reverse().find((draft) => draft.source);
       if (before) sentenceDrafts[k]!.source = before.source;
     });
-    // "…, a good business decision, Sen. Lindsey Graham (R-S.C." | ") told …": the sentence split
+    // "…, a sound decision for the port, Sen. Ada Rimm (R-S.C." | ") told …": the sentence split
     // cut the speaker, and the content before it went with the first half.
     if (sourceGoesOn) {
       const target = sentenceDrafts.find((draft) => draft.cue && draft.source?.start === heldSource.start && draft.contents.length === 0);
@@ -657,7 +657,7 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
   const held = resolved.map((quote) => (quote.attribution !== 'belief' && !(quote.cue && ASKED.test(text.slice(quote.cue.start, quote.cue.end)))) || quote.speaker.mention !== null || quote.speaker.name !== null);
   // Content made only of function words ("has denied this") says nothing a reader can check,
   // unless a piece that carries it on in the same paragraph does ("“That,” he added, “promises …”").
-  // A quoted sentence is the speaker's own words, however plain ("“It's about me.”").
+  // A quoted sentence is the speaker's own words, however plain ("“It is up to us.”").
   const says = resolved.map((quote) => carriesContent(text.slice(quote.content.start, quote.content.end)) || quotedSentence(text, quote.content, quoteSpans));
   resolved.forEach((quote, i) => {
     const head = quote.continues === null ? undefined : resolved[quote.continues];
@@ -1069,7 +1069,7 @@ const BEFORE_ANTECEDENT = /^(?:to|for|from|with|by|at|in|on|against|about|toward
 /**
  * The noun phrase a relative pronoun after `clause` stands for: the whole clause when it is one
  * ("Dockworkers from the Port Union, who say …"), else what follows its last verb or
- * preposition ("… are also favourable to the Kremlin, which wants …" stands for "the Kremlin").
+ * preposition ("… is also good for the Harbour Board, which wants …" stands for "the Harbour Board").
  */
 function lastNounPhrase(text: string, tokens: readonly Token[], clause: Span): Span | null {
   const from = tokenAt(tokens, clause.start);
@@ -1113,7 +1113,7 @@ function invertedSource(text: string, tokens: readonly Token[], draft: Draft): {
 /**
  * Adverbs and times the labeller sweeps into the end of a source. Case-sensitive on purpose: an
  * "-ly" word in lower case is an adverb ("said later", "openly"), except the nouns listed, and a
- * capitalised one is a name ("Megyn Kelly", "Italy").
+ * capitalised one is a name ("Tessa Kelly", "Italy").
  */
 const TRAILING_ADVERB = /(?:\s+(?:meanwhile|also|however|reportedly|previously|later|then|earlier|too|now|further|again|already|once|himself|herself|themselves|yesterday|today|tonight|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|last (?:week|month|year|night)|(?!(?:family|assembly|ally|rally|supply|monopoly|anomaly|bully|reply|panoply|homily|lily|belly|jelly)\b)\p{Ll}+ly))+$/u;
 /**
@@ -1168,9 +1168,9 @@ function splitDirect(text: string, drafts: readonly Draft[]): Draft[] {
     const pieces = draft.contents.filter((piece, i, all) => {
       const next = all[i + 1];
       const previous = all[i - 1];
-      // "Asked to describe the device, O'Neill said, “…”": the question is not the answer.
+      // "Asked to describe the tank, Esk said, “…”": the question is not the answer.
       if (next && between(piece, next) && !quoted(piece) && ASKED.test(text.slice(piece.start, piece.end))) return false;
-      // "“…,” she said after reading the outline": what the cue's clause goes on to do is not said.
+      // "“…,” she said after reading the notice": what the cue's clause goes on to do is not said.
       return !(previous && between(previous, piece) && quoted(previous) && !quoted(piece) && !aside);
     });
     if (pieces.length === 0) continue;
@@ -1187,7 +1187,7 @@ function splitDirect(text: string, drafts: readonly Draft[]): Draft[] {
   return out;
 }
 
-/** A dash and a name of one to four words closing the line after a quote: "” ― Pamela Padilla", "” -- Sen. Ann Lee." */
+/** A dash and a name of one to four words closing the line after a quote: "” ― Tessa Marn", "” -- Sen. Ann Lee." */
 const SIGNATURE = /^[^\S\n]*([―—–]|--?)[^\S\n]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?\p{Lu}[\p{L}'’.-]*(?:[^\S\n]\p{Lu}[\p{L}'’.-]*){0,3})[^\S\n]*\.?[^\S\n]*(?:\n|$)/u;
 
 /** "― Getty Images", "— Reuters/Instagram": a picture credit under a quote signs the picture, not the words. */
@@ -1197,7 +1197,7 @@ const PICTURE_CREDIT = /(?:images?|photos?|pictures?|getty|instagram|shutterstoc
 function attachCue(text: string, sentences: readonly QuoteSentence[], drafts: DraftSweep, quote: QuotedSpan, index: number): Draft {
   const lastBefore = lastStartingBefore(sentences, quote.end);
   const last = lastBefore >= 0 && sentences[lastBefore]!.end > quote.start ? lastBefore : -1;
-  // "“…” ― Pamela Padilla": a name signed under the quote after a dash, whatever else the sentence holds.
+  // "“…” ― Tessa Marn": a name signed under the quote after a dash, whatever else the sentence holds.
   const signed = SIGNATURE.exec(text.slice(quote.end, quote.end + 80));
   if (signed && !PICTURE_CREDIT.test(signed[2]!)) {
     const dash = quote.end + signed[0].indexOf(signed[1]!);
@@ -1393,7 +1393,7 @@ function resolve(input: QuoteInput, drafts: readonly Draft[], quotes: readonly Q
     }
     // A speaker no reader would accept ("13/3)", "her group's") is an unknown speaker; the
     // mention stays as evidence only when it is a pronoun ("who") or a speaker in its own right.
-    // A mention that is no noun phrase ("at Monday's debate", "a fairly typical discussion
+    // A mention that is no noun phrase ("at Tuesday's hearing", "a rather long talk
     // about") names no one: the speaker is unknown rather than wrong.
     if (mention && draft.source && !isSpeakerMention(text.slice(mention.start, mention.end))) {
       mention = null;
@@ -1704,7 +1704,7 @@ function withRelativeHead(text: string, mention: Span, cue: Span | null, sentenc
 }
 
 /** "Company" when the labeller cut "The Northern Ferry Company": a source never ends inside a name. */
-/** A cue with a reporting verb in it ("Vows", "said"), not a name the tagger took for one ("Padilla"). */
+/** A cue with a reporting verb in it ("Vows", "said"), not a name the tagger took for one ("Marn"). */
 function isVerbCue(cue: string): boolean {
   return cue.toLowerCase().split(/\s+/u).some((word) => CUE_VERBS.has(word) || SPEECH_CUES.has(word) || EVIDENCE_CUES.has(word));
 }
@@ -1720,7 +1720,7 @@ function withWholeNames(text: string, mention: Span, names: readonly NamedMentio
     seen = next;
     const name = names[next]!;
     if (name.start >= start && name.end <= end) continue;
-    // "Sanders Vows To Eliminate Tax Breaks": a name the tagger ran over the cue (a headline's
+    // "Rimm Vows To Scrap Harbour Fees": a name the tagger ran over the cue (a headline's
     // capitals) is no longer than the source.
     if (others.some((span) => span && overlaps(span, name))) continue;
     start = Math.min(start, name.start);

@@ -53,7 +53,7 @@ function directionOf(text: string, i: number, double: boolean): Direction {
   const after = text[i + 1];
   if (double) {
     if (OPEN_DOUBLE.has(ch)) return 'open';
-    // "”Mr. Trump embodies …”": a closing mark typed where a quote opens (start of a line, before a word) opens it.
+    // "”The council hid the figures …”": a closing mark typed where a quote opens (start of a line, before a word) opens it.
     if (CLOSE_DOUBLE.has(ch)) return isSpaceOrStart(before) && isWordChar(after) ? 'open' : 'close';
     // Straight double quote: opens after a space or opening punctuation, else closes.
     if (isSpaceOrStart(before) || before === '“' || before === '‘' || before === "'") return after === undefined || /\s/u.test(after) ? null : 'open';

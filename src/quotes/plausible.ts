@@ -51,18 +51,18 @@ export function isSpeakerName(name: string): boolean {
   return !words.some((word) => word === 'we' || word === 'i' || word === 'you' || word === 'he' || word === 'she' || word === 'they');
 }
 
-/** Words a speaker's mention never opens with: it would be a time, a place or a clause ("at Monday's debate", "under a grey sky that"). */
+/** Words a speaker's mention never opens with: it would be a time, a place or a clause ("at Tuesday's hearing", "under a grey sky that"). */
 const NOT_MENTION_START = new Set('at under among in on during after before with without by from since until if when while although because so for let appearing'.split(' '));
 /** Words a speaker's mention never ends with: the phrase stops short of its noun ("The day that", "a discussion about"). */
 const NOT_MENTION_END = new Set('and or but that about of to for with by the a an let than as at in on from into'.split(' '));
 
 /**
  * True when `mention`, as written, can be a speaker's mention: a noun phrase, a name or a
- * pronoun, not a time or a place the labeller took ("at Monday's debate", "among others ―"), nor a
- * phrase cut before its noun ("a fairly typical discussion about").
+ * pronoun, not a time or a place the labeller took ("at Tuesday's hearing", "among the crews ―"), nor a
+ * phrase cut before its noun ("a rather long talk about").
  *
- * @example isSpeakerMention('Chechen leader and close ally of Russian President Vladimir Putin, Ramzan Kadyrov') // true
- * @example isSpeakerMention("at Monday's debate") // false
+ * @example isSpeakerMention('Harbour chief and close ally of the Brenna mayor Ada Rimm, Piet Lorn') // true
+ * @example isSpeakerMention("at Tuesday's hearing") // false
  */
 export function isSpeakerMention(mention: string): boolean {
   const words = wordsOf(mention);
