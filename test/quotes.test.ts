@@ -547,7 +547,7 @@ test('what the tagger marks is kept as a reader would: descriptions, pieces apar
     ['Readers on the spill\n\n”The council hid the figures for a week.” ― Tessa Marn\n', [['Tessa Marn', '―', '”The council hid the figures for a week.”']]],
     // Nouns and names ending in "-ly" are not trailing adverbs.
     ['The crew was cleared on Thursday, lawyers for the family said.', [['lawyers for the family', 'said', 'The crew was cleared on Thursday']]],
-    ['“The vote was a mess,” said radio host Tessa Kelly.', [['radio host Tessa Kelly', 'said', '“The vote was a mess,”']]],
+    ['“The ferry talks went well,” said the Valdorian envoy to Italy.', [['the Valdorian envoy to Italy', 'said', '“The ferry talks went well,”']]],
     // A record closing the sentence reports the clause before it.
     ['Large parts of the harbour are divided by income, other studies have shown.', [['other studies', 'have shown', 'Large parts of the harbour are divided by income']]],
     // A time inside the speaker's relative clause is the clause's, not when it was said.
