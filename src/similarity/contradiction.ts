@@ -9,9 +9,9 @@
  *    weighted alignment of the sentence with the smaller frame onto the other (how much of the
  *    shorter proposition the longer one also states), lowered when the longer one is mostly other
  *    matter. Without names, for the actor rule.
- * 2. A conflict: a word negated on one side and stated plainly on the other (polarity, see
- *    `polarityConflict`); a number slot filled differently ("12 people" / "15 people", not
- *    "about 40" / "42"); dates of one kind that share nothing (Tuesday / Wednesday, 2003 /
+ * 2. A conflict: a word negated on one side and stated plainly on the other, a prohibition
+ *    ("the ban on drinking") counting as a negation (polarity, see `polarityConflict`); a
+ *    number slot filled differently ("12 people" / "15 people", not "about 40" / "42"); dates of one kind that share nothing (Tuesday / Wednesday, 2003 /
  *    2004); or, when both sentences came with resolved entity ids, entities on each side that
  *    the other lacks while the rest of the frame matches (actor).
  * 3. The score: the frame's strength above FRAME_FLOOR, scaled to 0..1, times the kind's weight
@@ -48,7 +48,7 @@ export function findContradiction(a: PreparedSentence, b: PreparedSentence, matc
 }
 
 function conflictOf(a: PreparedSentence, b: PreparedSentence, matches: Matches): ConflictKind | null {
-  if (polarityConflict(matches)) return 'polarity';
+  if (polarityConflict(matches, true)) return 'polarity';
   if (numberComparison(a, b).conflict) return 'number';
   if (datesConflict(a, b)) return 'date';
   // Without resolved identities "Moscow" and "Russia" would look like two actors.

@@ -187,16 +187,18 @@ const PROHIBITIONS = new Set('ban bans banned banning prohibit prohibits prohibi
 /** How many content words after a prohibition it covers, as a negation cue covers its scope. */
 const PROHIBITION_SCOPE = 4;
 
-/**
- * Whether a content word is in a prohibition's scope (one of the few content words after it).
- * Only the contradiction rule reads this; the matcher's negation features stay as trained.
- */
+/** Whether a content word is in a prohibition's scope (one of the few content words after it). */
 function prohibited(sentence: PreparedSentence, index: number): boolean {
   for (let k = Math.max(0, index - PROHIBITION_SCOPE); k < index; k++) if (PROHIBITIONS.has(sentence.forms[k]!)) return true;
   return false;
 }
 
-export function polarityConflict(matches: Matches): boolean {
+/**
+ * Whether a word negated on one side is stated plainly on the other. The contradiction rule
+ * counts a prohibition as a negation (`prohibitions`); the matcher's `negationMismatch` feature
+ * does not, as the classifier was trained without it.
+ */
+export function polarityConflict(matches: Matches, prohibitions = false): boolean {
   if (matches.a.negations % 2 === matches.b.negations % 2) return false;
   for (const [from, to] of [
     [matches.a, matches.b],
@@ -208,7 +210,7 @@ export function polarityConflict(matches: Matches): boolean {
       let negated = false;
       for (let j = 0; j < to.keys.length; j++) {
         if (matches.get(from, i, j) < SAME_WORD) continue;
-        if (to.negated[j] || prohibited(to, j)) negated = true;
+        if (to.negated[j] || (prohibitions && prohibited(to, j))) negated = true;
         else plain = true;
       }
       if (plain && !negated) return true;
