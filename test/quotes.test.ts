@@ -24,6 +24,15 @@ function quoteWith(doc: Doc, fragment: string): FoundQuote | undefined {
   return doc.results.quotes?.quotes.find((quote) => slice(doc, quote.content)!.includes(fragment));
 }
 
+/** Each text analysed alone gives exactly these attributions, as [source as written, cue, content]. */
+function assertAttributions(cases: readonly [string, readonly (readonly [string | null, string | null, string])[]][]): void {
+  for (const [text, expected] of cases) {
+    const doc = analyse(text);
+    const found = (doc.results.quotes?.quotes ?? []).map((quote) => [slice(doc, quote.speaker.mention), slice(doc, quote.cue), slice(doc, quote.content)]);
+    assert.deepEqual(found, expected, text);
+  }
+}
+
 /** The attribution whose cue is `cue` in `text` analysed alone; fails the test when there is none. */
 function attributionWithCue(text: string, cue: string): { doc: Doc; quote: FoundQuote } {
   const doc = analyse(text);
@@ -431,11 +440,7 @@ test('coordinated cues with one subject are two attributions; "and" followed by 
     ['The guild said fuel prices rose and added pressure on small crews.', [['The guild', 'said', 'fuel prices rose and added pressure on small crews']]],
     ['Piet Lorn said the crews and the owners agreed.', [['Piet Lorn', 'said', 'the crews and the owners agreed']]],
   ];
-  for (const [text, expected] of cases) {
-    const doc = analyse(text);
-    const found = (doc.results.quotes?.quotes ?? []).map((quote) => [slice(doc, quote.speaker.mention), slice(doc, quote.cue), slice(doc, quote.content)]);
-    assert.deepEqual(found, expected, text);
-  }
+  assertAttributions(cases);
 });
 
 test('named actors speaking together are the group, with no one entity; holding back is not an attribution', () => {
@@ -559,9 +564,5 @@ test('what the tagger marks is kept as a reader would: descriptions, pieces apar
     // A whole quoted sentence that no one before it can carry on: reported, its speaker unknown.
     ['Readers on the spill\n\n“This could be the worst spill the river has seen.”', [[null, null, '“This could be the worst spill the river has seen.”']]],
   ];
-  for (const [text, expected] of cases) {
-    const doc = analyse(text);
-    const found = (doc.results.quotes?.quotes ?? []).map((quote) => [slice(doc, quote.speaker.mention), slice(doc, quote.cue), slice(doc, quote.content)]);
-    assert.deepEqual(found, expected, text);
-  }
+  assertAttributions(cases);
 });
