@@ -12,15 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { AnalysisSchema } from '../src/contract.js';
-import { CrosscheckError } from '../src/errors.js';
-import { createApp } from '../src/server/index.js';
 import { importJobs, type ImportProgress } from '../src/server/imports.js';
 import { ImportJobSchema, type ImportJob } from '../src/server/schemas.js';
 import { DEFAULT_WEB_ROOT, UI_POLICY } from '../src/server/static.js';
-import { openStore } from '../src/store/index.js';
 import { mergeRanges, textPieces } from '../web/src/app/text-pieces.js';
 import { newsCorpus } from './helpers/news-generator.js';
-import { errorOf, jsonPost, newCase, storeFailingImports, withApp, type App } from './helpers/api-app.js';
+import { errorOf, jsonPost, newCase, withApp, withFailingImports, type App } from './helpers/api-app.js';
 
 // Invented articles, written for these tests.
 const FERRY = 'Ferry crews walk out in Tallmoor\n\nFerry crews in Tallmoor stopped work on Monday over pay, the Tallmoor Seafarers Union said. "We will not sail until the offer improves," union secretary Hana Velde told reporters.';
@@ -303,23 +300,15 @@ test('import jobs need the token when the server has one', async () => {
 });
 
 test('a job that fails reports the code the documents route would answer with; a 500 keeps its detail in the log', async () => {
-  const store = await openStore(await mkdtemp(join(tmpdir(), 'crosscheck-server-ui-')));
-  const logged: string[] = [];
-  try {
-    let failure: Error = new CrosscheckError('STORE_BUSY', 'Another import into this case held the store for 15 seconds; nothing was stored.');
-    const failing = storeFailingImports(store, () => failure);
-    const app = createApp({ store: failing, log: (line) => logged.push(line) });
-    const id = await newCase(app, 'Busy');
+  await withFailingImports(async ({ app, id, logged, fail }) => {
     const busy = (await followImport(app, await app.request(`/api/cases/${id}/imports`, jsonPost({ text: FERRY })))).at(-1)!;
     assert.deepEqual([busy.state, busy.phase, busy.error?.code, busy.result], ['failed', 'failed', 'STORE_BUSY', undefined]);
-    failure = new Error('disk on fire at /var/secret/path');
+    fail(new Error('disk on fire at /var/secret/path'));
     const internal = (await followImport(app, await app.request(`/api/cases/${id}/imports`, jsonPost({ text: FERRY })))).at(-1)!;
     assert.deepEqual([internal.state, internal.error?.code], ['failed', 'INTERNAL_ERROR']);
     assert.doesNotMatch(internal.error!.message, /secret/);
     assert.match(logged.join('\n'), /disk on fire/);
-  } finally {
-    await store.close();
-  }
+  });
 });
 
 test('the job registry: phases from progress events, finished jobs forgotten after a while', async () => {

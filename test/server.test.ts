@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnalysisSchema } from '../src/contract.js';
-import { CrosscheckError } from '../src/errors.js';
-import { createApp, isLoopback } from '../src/server/index.js';
+import { isLoopback } from '../src/server/index.js';
 import { addToCase } from '../src/store/index.js';
-import { errorOf, freshStore, jsonPost, newCase, storeFailingImports, withApp } from './helpers/api-app.js';
+import { errorOf, jsonPost, newCase, withApp, withFailingImports } from './helpers/api-app.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -193,25 +192,17 @@ test('two imports into one case at once: both stored, in turn, nothing half-way'
 });
 
 test('store failures: busy is 503, anything unexpected a 500 without detail, told to the log', async () => {
-  const store = await freshStore();
-  const logged: string[] = [];
-  try {
-    let failure: Error = new CrosscheckError('STORE_BUSY', 'Another import into this case held the store for 15 seconds; nothing was stored.');
-    const failing = storeFailingImports(store, () => failure);
-    const app = createApp({ store: failing, log: (line) => logged.push(line) });
-    const id = await newCase(app, 'Busy');
+  await withFailingImports(async ({ app, id, logged, fail }) => {
     const post = () => app.request(`/api/cases/${id}/documents`, jsonPost({ text: FERRY }));
     assert.deepEqual((({ status, code }) => [status, code])(await errorOf(await post())), [503, 'STORE_BUSY']);
-    failure = new Error('disk on fire at /var/secret/path');
+    fail(new Error('disk on fire at /var/secret/path'));
     const internal = await errorOf(await post());
     assert.deepEqual([internal.status, internal.code], [500, 'INTERNAL_ERROR']);
     assert.doesNotMatch(internal.message, /secret/);
     assert.match(logged.join('\n'), /disk on fire/);
     const empty = AnalysisSchema.parse(await (await app.request(`/api/cases/${id}/analysis`)).json());
     assert.equal(empty.documents.length, 0);
-  } finally {
-    await store.close();
-  }
+  });
 });
 
 async function articleServer(): Promise<{ url: string; server: Server }> {
