@@ -708,16 +708,22 @@ function trimCue(text: string, span: Span): Span {
 }
 
 /** True when a cue names speech, writing or a stated position (not a belief or a feeling). */
+/** A cue's words, lower-cased, without punctuation: what the word lists below are asked about. */
+function cueWords(cue: string): string[] {
+  return cue.toLowerCase().split(/[^\p{L}-]+/u);
+}
+
 function isSpeechCue(cue: string): boolean {
-  if (cue.trim() === ':') return true;
-  return cue
-    .toLowerCase()
-    .split(/[^\p{L}-]+/u)
-    .some((word) => SPEECH_CUES.has(word) || SPEECH_NOUNS.has(word));
+  return cue.trim() === ':' || cueWords(cue).some((word) => SPEECH_CUES.has(word) || SPEECH_NOUNS.has(word));
 }
 
 function isEvidenceCue(cue: string): boolean {
-  return cue.toLowerCase().split(/\s+/u).some((word) => EVIDENCE_CUES.has(word));
+  return cueWords(cue).some((word) => EVIDENCE_CUES.has(word));
+}
+
+/** A cue with a reporting verb in it ("Vows", "said"), not a name the tagger took for one ("Marn"). */
+function isVerbCue(cue: string): boolean {
+  return isSpeechCue(cue) || isEvidenceCue(cue) || cueWords(cue).some((word) => CUE_VERBS.has(word));
 }
 
 /** Repairs the labeller often needs within one sentence. */
@@ -1063,6 +1069,9 @@ function relativeSource(text: string, tokens: readonly Token[], source: Span): {
   return antecedent ? { pronoun: { start: source.start, end: source.start + pronoun[0].length }, antecedent } : null;
 }
 
+/** Auxiliaries and copulas: a clause that holds one is more than a noun phrase. */
+const FINITE_VERB = /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|did|does|do)$/iu;
+
 /** Words after which, in a clause with a verb, the noun phrase a relative pronoun stands for starts. */
 const BEFORE_ANTECEDENT = /^(?:to|for|from|with|by|at|in|on|against|about|towards?|than|into|is|are|was|were|be|been|has|have|had|said|says|told|\p{Ll}+ed)$/u;
 
@@ -1075,7 +1084,7 @@ function lastNounPhrase(text: string, tokens: readonly Token[], clause: Span): S
   const from = tokenAt(tokens, clause.start);
   const to = tokenAt(tokens, clause.end);
   const words = tokens.slice(from, to).map((_, i) => tokenText(text, tokens, from + i));
-  if (!words.some((word) => AUXILIARY.test(word) && !/^(?:also|not|then|later|reportedly|previously|meanwhile)$/iu.test(word))) return clause;
+  if (!words.some((word) => FINITE_VERB.test(word))) return clause;
   const last = words.findLastIndex((word) => BEFORE_ANTECEDENT.test(word));
   if (last < 0 || last === words.length - 1) return clause;
   return { start: tokens[from + last + 1]!.start, end: clause.end };
@@ -1704,11 +1713,6 @@ function withRelativeHead(text: string, mention: Span, cue: Span | null, sentenc
 }
 
 /** "Company" when the labeller cut "The Northern Ferry Company": a source never ends inside a name. */
-/** A cue with a reporting verb in it ("Vows", "said"), not a name the tagger took for one ("Marn"). */
-function isVerbCue(cue: string): boolean {
-  return cue.toLowerCase().split(/\s+/u).some((word) => CUE_VERBS.has(word) || SPEECH_CUES.has(word) || EVIDENCE_CUES.has(word));
-}
-
 function withWholeNames(text: string, mention: Span, names: readonly NamedMention[], others: readonly (Span | null)[] = []): Span {
   let { start, end } = mention;
   // Names in list order, each against the mention as grown so far: only names that overlap it
