@@ -548,6 +548,8 @@ test('what the tagger marks is kept as a reader would: descriptions, pieces apar
     ['The harbour master told the crews: “It is up to us.”', [['The harbour master', 'told', '“It is up to us.”']]],
     // A picture credit under a quote is not its speaker.
     ['Readers on the spill\n\n“The river has never looked this brown in forty years.” ― Getty Images\n', [[null, null, '“The river has never looked this brown in forty years.”']]],
+    // A name that only ends like a credit ("Schaap", not "AP") still signs.
+    ['Readers on the spill\n\n“The council never warned the farms downstream.” ― Ida Schaap\n', [['Ida Schaap', '―', '“The council never warned the farms downstream.”']]],
     // A closing mark typed where the quote opens still opens it.
     ['Readers on the spill\n\n”The council hid the figures for a week.” ― Tessa Marn\n', [['Tessa Marn', '―', '”The council hid the figures for a week.”']]],
     // Nouns and names ending in "-ly" are not trailing adverbs.

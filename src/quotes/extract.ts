@@ -654,7 +654,8 @@ export function extractQuotes(input: QuoteInput, model?: AttributionTagger, opti
   const nested = resolved.map((quote) => !speech[quote.draft] && quote.cue !== null && spoken.containsAny(quote.cue));
   // A belief nobody holds ("have stopped short of backing the plan", no subject found) says nothing.
   // Nor does a question with no one named asking it ("Asked to describe the tank, Esk said …").
-  const held = resolved.map((quote) => (quote.attribution !== 'belief' && !(quote.cue && ASKED.test(text.slice(quote.cue.start, quote.cue.end)))) || quote.speaker.mention !== null || quote.speaker.name !== null);
+  const needsHolder = (quote: (typeof resolved)[number]): boolean => quote.attribution === 'belief' || (quote.cue !== null && ASKED.test(text.slice(quote.cue.start, quote.cue.end)));
+  const held = resolved.map((quote) => !needsHolder(quote) || quote.speaker.mention !== null || quote.speaker.name !== null);
   // Content made only of function words ("has denied this") says nothing a reader can check,
   // unless a piece that carries it on in the same paragraph does ("“That,” he added, “promises …”").
   // A quoted sentence is the speaker's own words, however plain ("“It is up to us.”").
@@ -1200,7 +1201,7 @@ function splitDirect(text: string, drafts: readonly Draft[]): Draft[] {
 const SIGNATURE = /^[^\S\n]*([―—–]|--?)[^\S\n]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?\p{Lu}[\p{L}'’.-]*(?:[^\S\n]\p{Lu}[\p{L}'’.-]*){0,3})[^\S\n]*\.?[^\S\n]*(?:\n|$)/u;
 
 /** "― Getty Images", "— Reuters/Instagram": a picture credit under a quote signs the picture, not the words. */
-const PICTURE_CREDIT = /(?:images?|photos?|pictures?|getty|instagram|shutterstock|reuters|afp|ap)$/iu;
+const PICTURE_CREDIT = /\b(?:images?|photos?|pictures?|getty|instagram|shutterstock|reuters|afp|ap)$/iu;
 
 /** Finds the cue for a quote the labeller missed: in its sentence, a colon line before it, or none. */
 function attachCue(text: string, sentences: readonly QuoteSentence[], drafts: DraftSweep, quote: QuotedSpan, index: number): Draft {
