@@ -71,8 +71,9 @@ function addShared(sources: OutletSources, shared: SharedText): void {
 
 /** A citation in the words of the cards: "told Express.co.uk directly" names who told it. */
 function cardRow(cite: CitedSource, quotes: ReadonlyMap<string, Quote>): { name: string; kind: string; relation: string } {
+  if (cite.relation !== 'told') return { name: cite.name, kind: KIND_LABELS[cite.kind], relation: RELATION_LABELS[cite.relation] };
   const row = citationRow(cite, quotes);
-  return cite.relation === 'told' ? { name: row.source, kind: row.kind, relation: row.relation } : { name: cite.name, kind: KIND_LABELS[cite.kind], relation: RELATION_LABELS[cite.relation] };
+  return { name: row.source, kind: row.kind, relation: row.relation };
 }
 
 function outletSources(provenance: SectionProps['analysis']['provenance'], copies: readonly Copy[], quotes: ReadonlyMap<string, Quote>, lookups: Lookups): OutletSources[] {
